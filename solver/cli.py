@@ -1,0 +1,124 @@
+"""``python -m solver tally FILE.pb --rule RULE``: count a pabulib file from the command line.
+
+Bad input (missing or malformed file, ordinal ballots, bad arguments) exits
+with status 2 and a one-line message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from fractions import Fraction
+from typing import Sequence
+
+from .errors import SolverError, SolverInputError
+from .pabulib import read_pb
+from .result import Result
+from .tally import RULES, tally
+from .tiebreak import TieBreak
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse prints usage plus a message; the contract asks for a single line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(prog="python -m solver", description="Participatory budgeting solver.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    count = sub.add_parser("tally", help="count a pabulib .pb file")
+    count.add_argument("file", help="a pabulib .pb file")
+    count.add_argument("--rule", required=True, choices=RULES)
+    count.add_argument("--tie-order", choices=("default", "lexicographic"), default="default")
+    count.add_argument("--seed", type=int, default=0, help="seed of the lot (default tie order)")
+    count.add_argument("--min-score", type=int, default=0, help="minimum score to be eligible")
+    count.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status (0 ok, 2 bad input, 1 solver failure)."""
+    args = _parser().parse_args(argv)
+    tie_break = TieBreak.lexicographic() if args.tie_order == "lexicographic" else TieBreak.default(args.seed)
+    try:
+        election = read_pb(args.file)
+        result = tally(election.instance, election.ballots, args.rule, tie_break, min_score=args.min_score)
+    except (OSError, SolverInputError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        sys.stderr.write(f"error: {args.file}: {' '.join(message.split())}\n")
+        return 2
+    except SolverError as exc:
+        sys.stderr.write(f"error: solver failed: {' '.join(str(exc).split())}\n")
+        return 1
+    if args.json:
+        print(json.dumps(result_to_json(result, election.instance.projects), ensure_ascii=False, indent=2))
+    else:
+        print(result_table(result, {p.id: p.name for p in election.instance.projects}))
+    return 0
+
+
+def money(value: int | Fraction | None, scale: int) -> int | float | None:
+    """Minor units back to the file's units: an int when whole, else a float."""
+    if value is None:
+        return None
+    amount = Fraction(value) / scale
+    return int(amount) if amount.denominator == 1 else float(amount)
+
+
+def result_to_json(result: Result, projects=()) -> dict[str, object]:
+    """The JSON document of the CLI (money in the file's units)."""
+    s = result.scale
+    return {
+        "rule": result.rule,
+        "budget": money(result.budget, s),
+        "spent": money(result.spent, s),
+        "leftover": money(result.leftover, s),
+        "selected": list(result.selected),
+        "total_score": result.total_score,
+        **result.tie_break.describe(),
+        "parameters": {k: (money(v, s) if k.endswith("_budget") else v) for k, v in result.parameters.items()},
+        "other_optimal_sets": result.other_optimal_sets,
+        "ties": [
+            {"step": t.step, "candidates": list(t.candidates), "chosen": t.chosen, "criterion": t.criterion}
+            for t in result.ties
+        ],
+        "scores": dict(result.scores),
+        "projects": [
+            {
+                "id": e.project_id,
+                "status": e.status,
+                "score": e.score,
+                "cost": money(e.cost, s),
+                "step": e.step,
+                "reason": e.reason,
+                "budget_left": money(e.budget_left, s),
+                "supporters_budget": money(e.supporters_budget, s),
+                "constraint": e.constraint,
+            }
+            for e in result.explanations
+        ],
+    }
+
+
+def result_table(result: Result, names: dict[str, str]) -> str:
+    """A readable plain-text table: funded projects in order, then the others."""
+    s = result.scale
+    lines = [
+        f"rule: {result.rule}   tie order: {result.tie_break.kind}"
+        + (f" (seed {result.tie_break.seed})" if result.tie_break.kind == "default" else ""),
+        f"budget: {money(result.budget, s)}   spent: {money(result.spent, s)}   leftover: {money(result.leftover, s)}"
+        f"   total score: {result.total_score}",
+        "",
+        f"{'step':>4}  {'project':<12} {'score':>8} {'cost':>14}  status",
+    ]
+    ordered = sorted(result.explanations, key=lambda e: (e.step is None, e.step or 0, -e.score))
+    for e in ordered:
+        status = e.status if not e.reason else f"{e.status} ({e.reason})"
+        step = str(e.step) if e.step else "-"
+        name = names.get(e.project_id, "")
+        lines.append(f"{step:>4}  {e.project_id:<12} {e.score:>8} {money(e.cost, s)!s:>14}  {status}  {name[:40]}")
+    return "\n".join(lines)

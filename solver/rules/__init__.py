@@ -1,0 +1,1 @@
+"""One module per rule; :func:`solver.tally` picks one and wraps its outcome in a Result."""

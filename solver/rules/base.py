@@ -1,0 +1,103 @@
+"""What every rule shares: grouped ballots, scores, eligibility and the tie ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..errors import SolverInputError, UnsupportedBallotError
+from ..model import ApprovalBallot, Ballot, CumulativeBallot, Instance, OrdinalBallot
+from ..result import BELOW_THRESHOLD, Explanation
+from ..tiebreak import TieBreak
+
+
+@dataclass(frozen=True)
+class BallotGroup:
+    """Identical ballots counted once, with how many voters cast them."""
+
+    #: ``(project_id, weight)``: weight 1 for approval, the points for cumulative.
+    items: tuple[tuple[str, int], ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule needs, computed once by :func:`solver.tally`."""
+
+    instance: Instance
+    groups: tuple[BallotGroup, ...]
+    num_voters: int
+    cumulative: bool
+    scores: dict[str, int]
+    eligible: tuple[str, ...]
+    rank: dict[str, int]
+    tie_break: TieBreak
+    min_score: int
+
+    def by_tie_order(self, ids: Iterable[str]) -> list[str]:
+        """Sort ids by the tie order (preferred first)."""
+        return sorted(ids, key=self.rank.__getitem__)
+
+    def threshold_explanations(self) -> dict[str, Explanation]:
+        """Explanations for projects that fell below the minimum score."""
+        eligible = set(self.eligible)
+        return {
+            p.id: Explanation(p.id, BELOW_THRESHOLD, self.scores[p.id], p.cost)
+            for p in self.instance.projects
+            if p.id not in eligible
+        }
+
+
+def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[BallotGroup, ...], bool]:
+    """Group identical ballots; return the groups and whether they are cumulative.
+
+    Raises
+    ------
+    UnsupportedBallotError
+        For ordinal ballots, or approval and cumulative ballots mixed.
+    SolverInputError
+        For a ballot naming an unknown project or giving negative points.
+    """
+    counts: dict[Ballot, int] = {}
+    for ballot in ballots:
+        counts[ballot] = counts.get(ballot, 0) + 1
+    kinds = {type(b) for b in counts}
+    if OrdinalBallot in kinds:
+        raise UnsupportedBallotError("ordinal ballots cannot be tallied by these rules (approval or cumulative only)")
+    if len(kinds) > 1:
+        raise UnsupportedBallotError("approval and cumulative ballots cannot be mixed in one tally")
+    cumulative = CumulativeBallot in kinds
+    groups = []
+    for ballot, count in counts.items():
+        if isinstance(ballot, ApprovalBallot):
+            items = tuple((pid, 1) for pid in dict.fromkeys(ballot.approved))
+        elif isinstance(ballot, CumulativeBallot):
+            merged: dict[str, int] = {}
+            for pid, pts in ballot.points:
+                if not isinstance(pts, int) or pts < 0:
+                    raise SolverInputError(f"points must be non-negative ints, got {pts!r}")
+                merged[pid] = merged.get(pid, 0) + pts
+            # Zero points carry no support (pabutools treats them the same way).
+            items = tuple((pid, pts) for pid, pts in merged.items() if pts > 0)
+        else:
+            raise UnsupportedBallotError(f"unsupported ballot type {type(ballot).__name__}")
+        for pid, _ in items:
+            if pid not in instance:
+                raise SolverInputError(f"a ballot names unknown project {pid!r}")
+        groups.append(BallotGroup(items, count))
+    return tuple(groups), cumulative
+
+
+def make_context(
+    instance: Instance, ballots: Sequence[Ballot], tie_break: TieBreak, min_score: int
+) -> Context:
+    """Group ballots, count scores, apply the minimum score and rank projects for ties."""
+    groups, cumulative = group_ballots(instance, ballots)
+    scores = {pid: 0 for pid in instance.project_ids}
+    for group in groups:
+        for pid, weight in group.items:
+            scores[pid] += weight * group.count
+    eligible = tuple(pid for pid in instance.project_ids if scores[pid] >= min_score)
+    rank = tie_break.ranking(instance, scores)
+    num_voters = sum(g.count for g in groups)
+    return Context(instance, groups, num_voters, cumulative, scores, eligible, rank, tie_break, min_score)
