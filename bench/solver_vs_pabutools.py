@@ -1,0 +1,267 @@
+"""Benchmark our solver against pabutools 1.2.3 on the pabulib corpus.
+
+Not a test: it times both libraries in the same run, file by file, and prints
+per rule the total seconds of each and the ratio (pabutools / ours).  Parsing is
+not timed for either side; what is timed is one rule call on the parsed
+election (pabutools' time includes building its satisfaction profile, which its
+rule functions do themselves when given a satisfaction class).
+
+* pabutools runs exactly as ``tests/solver/make_pabutools_fixture.py`` runs it
+  (same rules, satisfaction measures and lexicographic tie-breaking; the
+  max-welfare figure is its default primal/dual solve only).
+* equal-shares-add1: pabutools runs in a child process capped at ``--timeout``
+  seconds (60); the comparison uses only the files where it finished.
+* Peak RSS: for each rule, a fresh child process reads the largest file
+  (Poland_Wroclaw_2015*, 131,778 voters) with our reader and tallies it; its
+  ``ru_maxrss`` comes from ``os.wait4``.
+
+Usage (repository root):
+
+    nice -n 10 .venv/bin/python bench/solver_vs_pabutools.py
+    .venv/bin/python bench/solver_vs_pabutools.py --max-voters 2000 --rules greedy
+    .venv/bin/python bench/solver_vs_pabutools.py --rss-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MAKER_PATH = REPO / "tests" / "solver" / "make_pabutools_fixture.py"
+LARGEST = "Poland_Wroclaw_2015_150_-_500.pb"
+TARGETS = {  # rule -> minimum speed-up (pabutools time / our time)
+    "greedy": 10.0,
+    "equal-shares": 10.0,
+    "equal-shares-add1": 100.0,
+    "max-welfare": 1.0,
+}
+RSS_TARGET_MB = 500
+
+
+def _load_maker():
+    spec = importlib.util.spec_from_file_location("make_pabutools_fixture", MAKER_PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+maker = _load_maker()
+
+RSS_CHILD = """
+import sys, time
+from solver import TieBreak, read_pb, tally
+election = read_pb(sys.argv[1])
+if sys.argv[2] != "read-only":
+    start = time.perf_counter()
+    result = tally(election.instance, election.ballots, rule=sys.argv[2],
+                   tie_break=TieBreak.lexicographic())
+    print(time.perf_counter() - start, len(result.selected))
+"""
+
+
+def peak_rss_mb(path: Path, rule: str) -> tuple[float, str]:
+    """Peak RSS (MB) of a fresh interpreter reading `path` and tallying `rule`."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RSS_CHILD, str(path), rule],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out, err = proc.communicate()
+    if proc.returncode:
+        raise RuntimeError(f"RSS child for {rule} failed: {err.strip()[-500:]}")
+    return usage.ru_maxrss / 1024, out.strip()
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "pabutools": maker.pabutools_version(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def run_ours(election, rule: str):
+    from solver import TieBreak, tally
+
+    start = time.perf_counter()
+    result = tally(
+        election.instance, election.ballots, rule=rule, tie_break=TieBreak.lexicographic()
+    )
+    return result, time.perf_counter() - start
+
+
+def warm_up(corpus: Path, rules) -> None:
+    """Import every rule's code once (PuLP etc.) so the first timed file does not pay it."""
+    from solver import read_pb
+
+    election = read_pb(corpus / "Poland_Zabrze_2021_Zandka.pb")
+    for rule in rules:
+        run_ours(election, rule)
+
+
+def bench_file(path: Path, vote_type: str, rules, timeout: int) -> dict:
+    """Time both libraries on one file; return {rule: row}."""
+    from pabutools.election import parse_pabulib
+    from solver import read_pb
+
+    election = read_pb(path)
+    instance, profile = parse_pabulib(str(path))
+    rows = {}
+    for rule in rules:
+        ours, our_seconds = run_ours(election, rule)
+        if rule == "equal-shares-add1":
+            theirs = maker.run_rule_with_timeout(
+                instance, profile, vote_type, rule, timeout, check_ilp=False
+            )
+        else:
+            theirs = maker.run_rule(instance, profile, vote_type, rule, check_ilp=False)
+        row = {"ours": our_seconds}
+        if "seconds" in theirs:
+            row["pabutools"] = theirs["seconds"]
+            if rule == "max-welfare":
+                row["agree"] = ours.total_score == theirs["score"]
+            else:
+                row["agree"] = sorted(ours.selected) == theirs["selected"]
+        else:
+            row["pabutools_failed"] = theirs
+        rows[rule] = row
+    return rows
+
+
+def summarise(results: dict, rules, timeout: int) -> list[dict]:
+    summary = []
+    for rule in rules:
+        rows = {f: r[rule] for f, r in results.items() if rule in r}
+        done = {f: r for f, r in rows.items() if "pabutools" in r}
+        if not rows:
+            continue
+        theirs = sum(r["pabutools"] for r in done.values())
+        ours = sum(r["ours"] for r in done.values())
+        ratios = [r["pabutools"] / r["ours"] for r in done.values() if r["ours"] > 0]
+        slowest = max(rows.items(), key=lambda kv: kv[1]["ours"])
+        summary.append({
+            "rule": rule,
+            "files": len(rows),
+            "compared": len(done),
+            "pabutools_s": theirs,
+            "ours_s": ours,
+            "ours_all_files_s": sum(r["ours"] for r in rows.values()),
+            "ratio": theirs / ours if ours else float("inf"),
+            "median_file_ratio": statistics.median(ratios) if ratios else None,
+            "min_file_ratio": min(ratios) if ratios else None,
+            "slowest_ours": (slowest[0], slowest[1]["ours"]),
+            "disagree": sorted(f for f, r in done.items() if not r["agree"]),
+            "pabutools_unfinished": sorted(f for f, r in rows.items() if "pabutools" not in r),
+            "target": TARGETS[rule],
+        })
+    return summary
+
+
+def print_summary(summary: list[dict], timeout: int) -> None:
+    print()
+    print(f"{'rule':<18} {'files':>5} {'pabutools s':>12} {'ours s':>9} {'ratio':>8} "
+          f"{'median':>8} {'min':>7} {'target':>7}  met")
+    for s in summary:
+        met = "yes" if s["ratio"] >= s["target"] else "NO"
+        print(f"{s['rule']:<18} {s['compared']:>5} {s['pabutools_s']:>12.2f} {s['ours_s']:>9.3f} "
+              f"{s['ratio']:>7.1f}x {s['median_file_ratio'] or 0:>7.1f}x "
+              f"{s['min_file_ratio'] or 0:>6.1f}x {s['target']:>6.0f}x  {met}")
+    for s in summary:
+        name, seconds = s["slowest_ours"]
+        print(f"  {s['rule']}: our slowest file {name} {seconds:.3f} s")
+        if s["pabutools_unfinished"]:
+            print(f"  {s['rule']}: compared on {s['compared']} of {s['files']} files; pabutools "
+                  f"did not finish within {timeout} s (or failed) on {len(s['pabutools_unfinished'])}: "
+                  + ", ".join(s["pabutools_unfinished"]))
+            print(f"  {s['rule']}: our time on all {s['files']} files {s['ours_all_files_s']:.3f} s")
+        if s["disagree"]:
+            print(f"  {s['rule']}: outcome differs from pabutools on " + ", ".join(s["disagree"]))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="+", metavar="FILE", help="corpus files (names or paths)")
+    parser.add_argument("--rules", nargs="+", choices=maker.RULES, default=list(maker.RULES))
+    parser.add_argument("--max-voters", type=int, help="skip files with more ballots (MANIFEST)")
+    parser.add_argument("--timeout", type=int, default=maker.ADD1_TIMEOUT,
+                        help="pabutools add1 cap per file, seconds")
+    parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS measurement")
+    parser.add_argument("--rss-only", action="store_true", help="only the peak-RSS measurement")
+    parser.add_argument("--json-out", type=Path, help="also write the raw figures as JSON")
+    args = parser.parse_args(argv)
+
+    corpus = maker.corpus_dir()
+    if not corpus.is_dir():
+        parser.error(f"pabulib corpus not found at {corpus} (set PB_PABULIB_DIR)")
+    files = maker.corpus_files(corpus)
+    if args.only:
+        wanted = {Path(f).name for f in args.only}
+        files = {f: vt for f, vt in files.items() if f in wanted}
+    if args.max_voters is not None:
+        import csv
+
+        with open(corpus / "MANIFEST.csv", newline="", encoding="utf-8-sig") as fh:
+            votes = {r["file"]: int(r["num_votes"]) for r in csv.DictReader(fh)}
+        files = {f: vt for f, vt in files.items() if votes.get(f, 0) <= args.max_voters}
+
+    info = machine()
+    print("machine: " + ", ".join(f"{k}={v}" for k, v in info.items()), flush=True)
+    report = {"machine": info, "files": {}, "summary": [], "rss": {}}
+
+    if not args.rss_only:
+        warm_up(corpus, args.rules)
+        started = time.perf_counter()
+        for i, (name, vote_type) in enumerate(sorted(files.items()), 1):
+            rules = [r for r in maker.rules_for(vote_type) if r in args.rules]
+            rows = bench_file(corpus / name, vote_type, rules, args.timeout)
+            report["files"][name] = rows
+            brief = "  ".join(
+                f"{r}: {row.get('pabutools', float('nan')):.2f}/{row['ours']:.3f}"
+                for r, row in rows.items()
+            )
+            print(f"[{time.perf_counter() - started:7.1f}s {i}/{len(files)}] {name}  {brief}",
+                  flush=True)
+        report["summary"] = summarise(report["files"], args.rules, args.timeout)
+        print_summary(report["summary"], args.timeout)
+
+    if not args.no_rss and (corpus / LARGEST).exists():
+        print(f"\npeak RSS, fresh process reading and tallying {LARGEST}:")
+        base, _ = peak_rss_mb(corpus / LARGEST, "read-only")
+        report["rss"]["read-only"] = base
+        print(f"  {'read only':<18} {base:8.1f} MB")
+        for rule in args.rules:
+            mb, out = peak_rss_mb(corpus / LARGEST, rule)
+            report["rss"][rule] = mb
+            verdict = "ok" if mb < RSS_TARGET_MB else f"OVER {RSS_TARGET_MB} MB"
+            print(f"  {rule:<18} {mb:8.1f} MB  {verdict}  (tally {float(out.split()[0]):.3f} s)")
+
+    if args.json_out:
+        args.json_out.write_text(json.dumps(report, indent=1, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
