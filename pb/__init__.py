@@ -1,0 +1,61 @@
+"""Oplandspuljen participatory budgeting: the Flask application factory."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from pb.config import settings_from_environment
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app from the ``PB_*`` environment, with ``config`` overriding (tests use it)."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    settings = settings_from_environment(Path(app.instance_path))
+    app.config.from_mapping(
+        PB_SETTINGS=settings,
+        PB_ENV=settings.env,
+        SECRET_KEY=settings.secret_key,
+        DATABASE_URL=settings.database_url,
+        BASE_URL=settings.base_url,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.is_production,
+        SESSION_COOKIE_NAME="pb_session",
+        PERMANENT_SESSION_LIFETIME=8 * 3600,
+        WTF_CSRF_TIME_LIMIT=8 * 3600,
+        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
+    )
+    if config:
+        app.config.from_mapping(config)
+
+    if settings.trusted_proxies:
+        count = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+
+    from pb import cli, db, web
+    from pb.i18n import init_babel
+
+    db.init_app(app)
+    init_babel(app)
+    web.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from pb.home import bp as home_bp
+    from pb.staff import bp as staff_bp
+
+    app.register_blueprint(home_bp)
+    app.register_blueprint(staff_bp)

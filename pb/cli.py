@@ -1,0 +1,99 @@
+"""The admin-side commands, run as ``flask --app pb COMMAND`` or ``pb COMMAND``."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup
+
+from pb import migrate
+from pb.db import get_engine, get_session
+from pb.staff.models import Role
+
+
+@click.command("upgrade")
+def upgrade_command() -> None:
+    """Bring the database to the current schema (safe to run any time)."""
+    engine = get_engine()
+    before = migrate.current_revision(engine)
+    migrate.upgrade(engine)
+    after = migrate.current_revision(engine)
+    if before == after:
+        click.echo(f"Database already at revision {after}.")
+    else:
+        click.echo(f"Database upgraded from {before or 'empty'} to {after}.")
+
+
+@click.command("init-db")
+@click.pass_context
+def init_db_command(ctx: click.Context) -> None:
+    """Alias of upgrade."""
+    ctx.invoke(upgrade_command)
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
+def seed_demo_command(if_empty: bool) -> None:
+    """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
+    from pb.demo.seed import database_has_data, seed_demo
+
+    if current_app.config["PB_SETTINGS"].is_production:
+        raise click.ClickException("seed-demo refuses to run with PB_ENV=production")
+    session = get_session()
+    if if_empty and database_has_data(session):
+        click.echo("The database already has data; demo seed skipped.")
+    else:
+        summary = seed_demo(session)
+        session.commit()
+        click.echo(summary.describe())
+    from pb.demo.seed import describe_logins
+
+    click.echo(describe_logins(session, current_app.config["BASE_URL"]))
+
+
+def _read_password() -> str:
+    """Twice, from a hidden prompt, or two lines on stdin when it is not a terminal."""
+    if sys.stdin is not None and not sys.stdin.isatty():
+        first = sys.stdin.readline().rstrip("\r\n")
+        second = sys.stdin.readline().rstrip("\r\n")
+        if first != second:
+            raise click.ClickException("the two passwords on stdin differ")
+        return first
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@click.command("create-staff")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--community", "communities", multiple=True, help="Community slug (playmakers; repeatable).")
+def create_staff_command(email: str, role: str, communities: tuple[str, ...]) -> None:
+    """Create a staff user; the password is asked for twice, or read as two lines from stdin."""
+    from pb.staff.services import StaffError, create_staff
+
+    password = _read_password()
+    session = get_session()
+    try:
+        user = create_staff(session, email, password, Role(role), communities)
+    except StaffError as error:
+        raise click.ClickException(str(error)) from None
+    session.commit()
+    scope = f" for {', '.join(c.slug for c in user.communities)}" if user.communities else ""
+    click.echo(f"Created {user.role.value} {user.email}{scope}.")
+
+
+COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_command)
+
+
+def init_app(app: Flask) -> None:
+    for command in COMMANDS:
+        app.cli.add_command(command)
+
+
+def _create_app_for_cli() -> Flask:
+    from pb import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(create_app=_create_app_for_cli, help="Oplandspuljen: the admin commands (same as flask --app pb).")

@@ -1,0 +1,216 @@
+"""Load the demo data, idempotently: every row is found by its natural key before it is made.
+
+DEMO DATA ONLY: the place names are real, the populations approximate, and
+every proposal, person and e-mail address is invented.
+"""
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from pb.audit.services import record
+from pb.communities.models import Community
+from pb.db import utcnow
+from pb.demo.content import CATEGORIES, COMMUNITIES, DEMO_VOTER_NAMES, PROPOSALS, PROPOSERS
+from pb.proposals.models import Proposal, ProposalStatus
+from pb.rounds.models import Category, Phase, PhaseWindow, Round, SelectionRule
+from pb.rounds.services import budgets_by_formula, set_budget
+from pb.staff.models import Role, StaffUser
+from pb.staff.services import hash_password
+from pb.voting.models import Voter, VoterSource
+
+DEMO_ROUND_NAME = "Oplandspuljen 2027 (demo)"
+FUND_NAME = "Oplandspuljen"
+#: The yearly pool from 2025 on, split as a base amount plus a share per resident.
+TOTAL_BUDGET = 4_770_000
+BASE_AMOUNT = 100_000
+
+#: (email, password, role, community slugs): printed by ``seed-demo`` so people can sign in.
+DEMO_STAFF = (
+    ("admin@demo.oplandspuljen.dk", "demo-admin-2027", Role.ADMIN, ()),
+    ("medarbejder@demo.oplandspuljen.dk", "demo-medarbejder-2027", Role.OFFICIAL, ()),
+    ("playmaker@demo.oplandspuljen.dk", "demo-playmaker-2027", Role.PLAYMAKER, ("tranbjerg", "maarslet")),
+)
+VOTERS_PER_COMMUNITY = 3
+VOTER_COMMUNITIES = ("tranbjerg", "maarslet", "harlev")
+
+
+@dataclass
+class SeedSummary:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+    def describe(self) -> str:
+        if not self.created:
+            return "Demo data already complete; nothing added."
+        parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
+        return f"Demo data added (DEMO DATA, not real): {parts}."
+
+
+def database_has_data(session: Session) -> bool:
+    return bool(session.scalar(select(exists().where(Community.id.isnot(None)))))
+
+
+def seed_demo(session: Session) -> SeedSummary:
+    """Add whatever part of the demo data is missing; never duplicates or overwrites."""
+    summary = SeedSummary()
+    communities = _communities(session, summary)
+    round_ = _demo_round(session, summary)
+    categories = _categories(session, round_, summary)
+    _budgets(session, round_, communities, summary)
+    _proposals(session, round_, communities, categories, summary)
+    _staff(session, summary)
+    _voters(session, round_, communities, summary)
+    if summary.created:
+        record(session, "demo.seed", actor_label="cli", details={"created": summary.created})
+    session.flush()
+    return summary
+
+
+def _communities(session: Session, summary: SeedSummary) -> dict[str, Community]:
+    existing = {c.slug: c for c in session.scalars(select(Community))}
+    for demo in COMMUNITIES:
+        if demo.slug not in existing:
+            community = Community(
+                name=demo.name, slug=demo.slug, population=demo.population, postcodes=list(demo.postcodes)
+            )
+            session.add(community)
+            existing[demo.slug] = community
+            summary.count("communities")
+    session.flush()
+    return existing
+
+
+def _demo_round(session: Session, summary: SeedSummary) -> Round:
+    round_ = session.scalar(select(Round).where(Round.name == DEMO_ROUND_NAME))
+    if round_ is not None:
+        return round_
+    # Dates around today, so the demo is always in its voting phase when it is made.
+    today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    windows = {
+        Phase.PROPOSALS: (today - timedelta(days=70), today - timedelta(days=35)),
+        Phase.REVIEW: (today - timedelta(days=35), today - timedelta(days=7)),
+        Phase.VOTING: (today - timedelta(days=7), today + timedelta(days=21)),
+        Phase.TALLYING: (today + timedelta(days=21), today + timedelta(days=28)),
+        Phase.PUBLISHED: (today + timedelta(days=28), today + timedelta(days=365)),
+    }
+    round_ = Round(
+        fund_name=FUND_NAME,
+        name=DEMO_ROUND_NAME,
+        phase=Phase.VOTING,
+        selection_rule=SelectionRule.GREEDY,
+        min_voter_age=15,
+        tie_break_seed=secrets.randbelow(2**31),
+    )
+    round_.phase_windows = [PhaseWindow(phase=p, starts_at=s, ends_at=e) for p, (s, e) in windows.items()]
+    session.add(round_)
+    session.flush()
+    summary.count("rounds")
+    return round_
+
+
+def _categories(session: Session, round_: Round, summary: SeedSummary) -> dict[str, Category]:
+    existing = {c.name: c for c in session.scalars(select(Category).where(Category.round_id == round_.id))}
+    for name in CATEGORIES:
+        if name not in existing:
+            existing[name] = Category(round=round_, name=name)
+            session.add(existing[name])
+            summary.count("categories")
+    session.flush()
+    return existing
+
+
+def _budgets(session: Session, round_: Round, communities: dict[str, Community], summary: SeedSummary) -> None:
+    demo_slugs = [demo.slug for demo in COMMUNITIES]
+    amounts = budgets_by_formula(
+        TOTAL_BUDGET, BASE_AMOUNT, {slug: communities[slug].population for slug in demo_slugs}
+    )
+    have = {b.community_id for b in round_.budgets}
+    for slug, amount in amounts.items():
+        if communities[slug].id not in have:
+            set_budget(session, round_, communities[slug].id, amount)
+            summary.count("budgets")
+
+
+def _proposals(
+    session: Session,
+    round_: Round,
+    communities: dict[str, Community],
+    categories: dict[str, Category],
+    summary: SeedSummary,
+) -> None:
+    existing = set(
+        session.execute(select(Proposal.community_id, Proposal.title).where(Proposal.round_id == round_.id)).tuples()
+    )
+    for slug, proposals in PROPOSALS.items():
+        community = communities[slug]
+        rng = random.Random(slug)  # the same invented proposers on every run
+        for demo in proposals:
+            proposer = rng.choice(PROPOSERS)
+            if (community.id, demo.title) in existing:
+                continue
+            session.add(
+                Proposal(
+                    round=round_,
+                    community=community,
+                    title=demo.title,
+                    summary=demo.summary,
+                    description=demo.description,
+                    estimated_cost=demo.cost,
+                    category=categories[demo.category],
+                    proposer_name=proposer,
+                    proposer_email=_demo_email(proposer),
+                    consent_to_publish=rng.random() < 0.7,
+                    status=ProposalStatus.APPROVED,
+                )
+            )
+            summary.count("proposals")
+
+
+def _staff(session: Session, summary: SeedSummary) -> None:
+    for email, password, role, slugs in DEMO_STAFF:
+        if session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
+            continue
+        user = StaffUser(email=email, password_hash=hash_password(password), role=role)
+        user.communities = list(session.scalars(select(Community).where(Community.slug.in_(slugs))))
+        session.add(user)
+        summary.count("staff users")
+
+
+def _voters(session: Session, round_: Round, communities: dict[str, Community], summary: SeedSummary) -> None:
+    existing = set(session.scalars(select(Voter.email).where(Voter.round_id == round_.id)))
+    names = iter(DEMO_VOTER_NAMES)
+    for slug in VOTER_COMMUNITIES:
+        for _ in range(VOTERS_PER_COMMUNITY):
+            name = next(names)
+            email = _demo_email(name)
+            if email in existing:
+                continue
+            session.add(
+                Voter(round=round_, community=communities[slug], email=email, name=name, source=VoterSource.ROLL)
+            )
+            summary.count("voters")
+
+
+def _demo_email(name: str) -> str:
+    letters = {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", " ": "."}
+    local = "".join(letters.get(ch, ch) for ch in name.lower())
+    return f"{local}@example.org"
+
+
+def describe_logins(session: Session, base_url: str) -> str:
+    """The demo staff logins as lines to print (only the accounts that exist)."""
+    lines = [f"Demo staff logins (DEMO ONLY) at {base_url}/staff/login:"]
+    for email, password, role, slugs in DEMO_STAFF:
+        if session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is None:
+            continue
+        scope = f" ({', '.join(slugs)})" if slugs else ""
+        lines.append(f"  {role.value:<9} {email}  password: {password}{scope}")
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""Who is signed in, and the one check for role and community that every staff view uses."""
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any, Callable, TypeVar
+from urllib.parse import urlsplit
+
+from flask import abort, g, redirect, request, session, url_for
+from sqlalchemy import select
+
+from pb.communities.models import Community
+from pb.db import get_session
+from pb.staff.models import Role, StaffUser
+from pb.staff.services import session_fingerprint
+
+F = TypeVar("F", bound=Callable[..., Any])
+SESSION_KEY = "staff_id"
+FINGERPRINT_KEY = "staff_fp"
+
+
+def log_in(user: StaffUser) -> None:
+    session.clear()  # a fresh session on sign-in: no fixation
+    session[SESSION_KEY] = user.id
+    session[FINGERPRINT_KEY] = session_fingerprint(user)
+
+
+def log_out() -> None:
+    session.clear()
+
+
+def current_staff() -> StaffUser | None:
+    if "staff_user" not in g:
+        g.staff_user = _load_staff()
+    return g.staff_user
+
+
+def _load_staff() -> StaffUser | None:
+    staff_id = session.get(SESSION_KEY)
+    if staff_id is None:
+        return None
+    user = get_session().get(StaffUser, staff_id)
+    if user is None or not user.is_active or session.get(FINGERPRINT_KEY) != session_fingerprint(user):
+        session.clear()
+        return None
+    return user
+
+
+def can_access_community(user: StaffUser, community: Community) -> bool:
+    """Admins and officials reach every community; a playmaker only their own."""
+    if user.role in (Role.ADMIN, Role.OFFICIAL):
+        return True
+    return any(c.id == community.id for c in user.communities)
+
+
+def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[F], F]:
+    """Require a signed-in staff user with one of ``roles`` (all roles when none are given).
+
+    With ``community_arg``, the view's URL argument of that name is a community
+    slug: the community is loaded (404 if unknown), checked against the user's
+    scope (403) and passed to the view as ``community``.
+    """
+    allowed = roles or tuple(Role)
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            user = current_staff()
+            if user is None:
+                return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
+            if user.role not in allowed:
+                abort(403)
+            if community_arg is not None:
+                slug = kwargs.pop(community_arg)
+                community = get_session().scalar(select(Community).where(Community.slug == slug))
+                if community is None:
+                    abort(404)
+                if not can_access_community(user, community):
+                    abort(403)
+                kwargs["community"] = community
+            return view(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def safe_next_url(target: str | None) -> str | None:
+    """Only a path on this site, so the sign-in page cannot be used to send people elsewhere."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

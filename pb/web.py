@@ -1,0 +1,90 @@
+"""What every response shares: CSRF, security headers, the language cookie and error pages."""
+from __future__ import annotations
+
+from flask import Flask, Response, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from pb.i18n import LANGUAGE_COOKIE, LANGUAGES
+
+csrf = CSRFProtect()
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+#: Spoken names of the flash-message icons, by DKFDS alert kind.
+ALERT_LABELS = {"success": _l("Succes"), "info": _l("Information"), "warning": _l("Advarsel"), "error": _l("Fejl")}
+
+ERROR_TEXTS = {
+    400: ("Noget gik galt med din forespørgsel", "Siden kunne ikke forstå det, der blev sendt. Gå tilbage og prøv igen."),
+    403: ("Du har ikke adgang til siden", "Din bruger har ikke lov til at se eller gøre dette. Kontakt kommunen, hvis du mener, det er en fejl."),
+    404: ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er linket forkert, eller siden er flyttet."),
+    405: ("Det kan man ikke her", "Siden kan ikke bruges på den måde. Gå tilbage og prøv igen."),
+    429: ("For mange forsøg", "Du har prøvet for mange gange på kort tid. Vent lidt, og prøv igen."),
+    500: ("Der skete en fejl hos os", "Det er ikke din skyld. Prøv igen om lidt. Bliver ved at gå galt, så kontakt kommunen."),
+}
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    app.after_request(_security_headers)
+    app.after_request(_remember_language)
+    app.jinja_env.globals["ALERT_LABELS"] = ALERT_LABELS
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
+
+
+def _remember_language(response: Response) -> Response:
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            secure=request.is_secure,
+        )
+    return response
+
+
+def render_error(status: int, message: str | None = None) -> tuple[str, int]:
+    title, text = ERROR_TEXTS.get(status, ERROR_TEXTS[500])
+    return (
+        render_template("errors/error.html", status=status, title=_(title), text=message or _(text)),
+        status,
+    )
+
+
+def _csrf_error(_error: CSRFError) -> tuple[str, int]:
+    return render_error(
+        400,
+        _("Formularen var for gammel eller manglede sit sikkerhedstegn. Gå tilbage, genindlæs siden og send igen."),
+    )
+
+
+def _http_error(error: HTTPException) -> Response | tuple[str, int]:
+    if error.code is None or error.code < 400:
+        return error.get_response()
+    response_body, status = render_error(error.code)
+    response = Response(response_body, status=status, mimetype="text/html")
+    if error.code == 405 and error.valid_methods:
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+

@@ -1,0 +1,3 @@
+"use strict";
+// DKFDS wires its components (closable alerts, responsive tables, error summaries) on load.
+DKFDS.init();
