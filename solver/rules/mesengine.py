@@ -23,6 +23,7 @@ which any of them could flip; the outcome is the same for every share in
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -30,6 +31,8 @@ from ..result import TieRecord
 from .base import Context
 
 _ZERO = Fraction(0)
+#: Relative error allowed to float screening; exact Fractions decide within it.
+_SLACK = 1e-9
 
 
 @dataclass
@@ -113,7 +116,10 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
     # Classes of equal money: value at `share`, slope in the share.
     values: list[Fraction] = [Fraction(share), _ZERO]
     slopes: list[Fraction] = [Fraction(1), _ZERO]
-    class_of: dict[tuple[Fraction, Fraction], int] = {(values[0], slopes[0]): 0, (_ZERO, _ZERO): 1}
+    class_of: dict[tuple[int, int, int, int], int] = {
+        (values[0].numerator, values[0].denominator, 1, 1): 0,
+        (0, 1, 0, 1): 1,
+    }
     group_class = [0] * len(ctx.groups)
     cells: dict[str, dict[tuple[int, int], int]] = {}
     total_sat: dict[str, int] = {}
@@ -129,44 +135,84 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
     remaining = set(live)
 
     def price(pid: str) -> Fraction | None:
+        """Exact price rho of a project, or None when its supporters cannot afford it."""
         cost = inst.project(pid).cost
         cell = cells[pid]
-        available = sum(values[c] * n for (c, _), n in cell.items())
         if track:
+            available = sum(values[c] * n for (c, _), n in cell.items())
             run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
-        if available < cost:
+            if available < cost:
+                return None
+        elif sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
+            if sum(values[c] * n for (c, _), n in cell.items()) < cost:
+                return None
+        # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
+        items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
+        rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
+        if rho is None:
+            items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
+            rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
+        if track:
+            for (c2, w2), _ in items:
+                if c2 != 1:  # the class with no money pays nothing whatever rho is
+                    run.note(values[c2] - rho * w2, slopes[c2] - rho_slope * w2)
+            rho_slopes[pid] = rho_slope
+        return rho
+
+    def approximate_price(pid: str) -> float | None:
+        """Float price, used only to screen; None when clearly unaffordable."""
+        cost = inst.project(pid).cost
+        cell = cells[pid]
+        available = sum(fvalues[c] * n for (c, _), n in cell.items())
+        if available < cost * (1 - _SLACK):
             return None
-        items = sorted(cell.items(), key=lambda kv: values[kv[0][0]] / kv[0][1])
-        paid = _ZERO
-        paid_slope = _ZERO
+        if available < cost * (1 + _SLACK) and sum(values[c] * n for (c, _), n in cell.items()) < cost:
+            return None
+        items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
+        paid = 0.0
         denominator = total_sat[pid]
+        rho = cost / denominator
         for (c, w), n in items:
             rho = (cost - paid) / denominator
-            if rho * w <= values[c]:
-                if track:
-                    rho_slope = -paid_slope / denominator
-                    for (c2, w2), _ in items:
-                        if c2 != 1:  # the class with no money pays nothing whatever rho is
-                            run.note(values[c2] - rho * w2, slopes[c2] - rho_slope * w2)
-                    rho_slopes[pid] = rho_slope
-                return rho
-            paid += values[c] * n
-            paid_slope += slopes[c] * n
+            if rho * w <= fvalues[c] or denominator == w * n:
+                break
+            paid += fvalues[c] * n
             denominator -= w * n
-        raise AssertionError("unreachable: available money covers the cost")
+        return rho
 
     rho_slopes: dict[str, Fraction] = {}
+    fvalues = [float(v) for v in values]
+    approx_lower = {pid: float(rho) for pid, rho in lower.items()}
     step = len(run.selected)
     while remaining:
         best: Fraction | None = None
         tied: list[str] = []
         prices: dict[str, Fraction] = {}
-        for pid in sorted(remaining, key=lower.__getitem__):
-            if not track and best is not None and lower[pid] > best:
-                break  # every later project is at least this expensive
+        if track:
+            # Every price is computed exactly, so every comparison can be recorded.
+            screened = sorted(remaining, key=lower.__getitem__)
+        else:
+            # Screen with floats, lazily (a price never falls), then decide exactly
+            # among the projects whose float price is within rounding of the best.
+            approx: dict[str, float] = {}
+            best_float = math.inf
+            for pid in sorted(remaining, key=approx_lower.__getitem__):
+                if approx_lower[pid] > best_float * (1 + _SLACK):
+                    break
+                estimate = approximate_price(pid)
+                if estimate is None:
+                    remaining.discard(pid)
+                    del cells[pid]
+                    continue
+                approx[pid] = estimate
+                approx_lower[pid] = estimate * (1 - _SLACK)
+                best_float = min(best_float, estimate)
+            screened = [pid for pid, est in approx.items() if est <= best_float * (1 + _SLACK)]
+        for pid in screened:
             rho = price(pid)
             if rho is None:
                 remaining.discard(pid)
+                del cells[pid]
                 continue
             lower[pid] = prices[pid] = rho
             if best is None or rho < best:
@@ -174,6 +220,8 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
             elif rho == best:
                 tied.append(pid)
         if best is None:
+            if not track and remaining:
+                continue  # the screened projects were unaffordable after all; screen again
             break
         tied = ctx.by_tie_order(tied)
         chosen = tied[0]
@@ -189,17 +237,70 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         run.selected.append(chosen)
         remaining.discard(chosen)
         _pay(ctx, chosen, best, rho_slopes.get(chosen, _ZERO), supporters[chosen], group_weights,
-             group_class, values, slopes, class_of, cells, remaining)
+             group_class, values, slopes, class_of, cells)
+        fvalues.extend(float(v) for v in values[len(fvalues):])
         del cells[chosen]
     run.group_budget = [values[c] for c in group_class]
     for pid in ctx.eligible:
-        run.supporters_left[pid] = sum(
-            (run.group_budget[gi] * ctx.groups[gi].count for gi in supporters[pid]), _ZERO
-        )
+        # Count voters per money class first: one Fraction product per class, not per group.
+        per_class: dict[int, int] = {}
+        for gi in supporters[pid]:
+            c = group_class[gi]
+            per_class[c] = per_class.get(c, 0) + ctx.groups[gi].count
+        run.supporters_left[pid] = sum((values[c] * n for c, n in per_class.items()), _ZERO)
     return run
 
 
-def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, cells, remaining):
+def _scan(items, cost, denominator, values, slopes, track):
+    """Find rho with sum(min(money, rho * weight)) == cost over ``items`` sorted by money/weight.
+
+    Returns ``(None, None)`` when the order was not exactly sorted where it matters
+    (float ties), so the caller can sort exactly and scan again.
+    """
+    paid = _ZERO
+    paid_slope = _ZERO
+    for i, ((c, w), n) in enumerate(items):
+        rho = (cost - paid) / denominator
+        if rho * w <= values[c]:
+            # Verify the split exactly where float ratios were too close to order.
+            if not _split_is_exact(items, i, rho, values):
+                return None, None
+            return rho, (-paid_slope / denominator if track else _ZERO)
+        paid += values[c] * n
+        if track:
+            paid_slope += slopes[c] * n
+        denominator -= w * n
+    raise AssertionError("unreachable: available money covers the cost")
+
+
+def _split_is_exact(items, i, rho, values) -> bool:
+    """Check that items before ``i`` pay everything and the rest can pay ``rho * weight``.
+
+    Only items whose float ratio money/weight lies within rounding of ``rho`` can be
+    misplaced by the float sort, so only those are checked with Fractions.
+    """
+    near = float(rho)
+    low, high = near * (1 - _SLACK), near * (1 + _SLACK)
+    j = i
+    while j < len(items):
+        (c, w), _ = items[j]
+        if float(values[c]) / w > high:
+            break
+        if values[c] < rho * w:
+            return False
+        j += 1
+    j = i - 1
+    while j >= 0:
+        (c, w), _ = items[j]
+        if float(values[c]) / w < low:
+            break
+        if values[c] > rho * w:
+            return False
+        j -= 1
+    return True
+
+
+def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, cells):
     """Charge the supporters of ``chosen`` and move them to their new money classes."""
     moved: dict[tuple[int, int], int] = {}
     for gi in payers:
@@ -212,9 +313,11 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
                 key = (_ZERO, _ZERO)  # pays everything: joins the class with no money
             else:
                 key = (values[c] - due, slopes[c] - rho_slope * w)
-            new = class_of.get(key)
+            # Hashing Fractions is slow (a modular inverse each); hash their integer parts.
+            int_key = (key[0].numerator, key[0].denominator, key[1].numerator, key[1].denominator)
+            new = class_of.get(int_key)
             if new is None:
-                new = class_of[key] = len(values)
+                new = class_of[int_key] = len(values)
                 values.append(key[0])
                 slopes.append(key[1])
             moved[(c, w)] = new
@@ -222,12 +325,10 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
             continue
         group_class[gi] = new
         count = ctx.groups[gi].count
-        gw = group_weights[gi]
-        for pid in gw:
+        for pid, wq in group_weights[gi].items():
             cell = cells.get(pid)
-            if cell is None or pid not in remaining:
+            if cell is None:  # funded, unaffordable or ineligible: nothing to keep up to date
                 continue
-            wq = gw[pid]
             old_key = (c, wq)
             left = cell[old_key] - count
             if left:
