@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app pb
 PO_FILES := $(wildcard pb/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup db serve clean
+.PHONY: run test setup db serve clean translations
 
 run: setup db serve
 
@@ -37,3 +37,8 @@ serve: setup
 
 clean:
 	rm -rf $(VENV) instance
+
+# Re-extract the texts and update the catalogs (Danish is the source language).
+translations: setup
+	$(BIN)/pybabel extract -F pb/translations/babel.cfg -k _l -k lazy_gettext --no-location --sort-output --omit-header -o pb/translations/messages.pot pb templates
+	$(BIN)/pybabel update -i pb/translations/messages.pot -d pb/translations --no-fuzzy-matching

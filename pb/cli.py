@@ -5,7 +5,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 
 from pb import migrate
 from pb.db import get_engine, get_session
@@ -13,6 +13,7 @@ from pb.staff.models import Role
 
 
 @click.command("upgrade")
+@with_appcontext
 def upgrade_command() -> None:
     """Bring the database to the current schema (safe to run any time)."""
     engine = get_engine()
@@ -26,6 +27,7 @@ def upgrade_command() -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 @click.pass_context
 def init_db_command(ctx: click.Context) -> None:
     """Alias of upgrade."""
@@ -33,6 +35,7 @@ def init_db_command(ctx: click.Context) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
@@ -64,6 +67,7 @@ def _read_password() -> str:
 
 
 @click.command("create-staff")
+@with_appcontext
 @click.argument("email")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--community", "communities", multiple=True, help="Community slug (playmakers; repeatable).")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -83,14 +82,15 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture
-def app(session: Session, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+def app(session: Session, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
     monkeypatch.delenv("PB_ENV", raising=False)
     monkeypatch.setenv("PB_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
     monkeypatch.setenv("PB_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     monkeypatch.setenv("PB_BASE_URL", "http://pb.test")
     app = create_app({"TESTING": True})
     app.extensions[SESSION_OVERRIDE] = session
-    return app
+    yield app
+    app.extensions["pb.engine"].dispose()  # commands like `upgrade` open their own connections
 
 
 @pytest.fixture
