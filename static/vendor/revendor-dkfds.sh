@@ -63,6 +63,8 @@ done
 cp "$dist/img/all-svg-icons.svg" "$dest/img/all-svg-icons.svg"
 cp "$dist/LICENSE.md" "$dest/LICENSE.md"
 cp "$dist/fonts/IBMPlexSans/complete/woff2/license.txt" "$dest/fonts/IBMPlexSans/complete/woff2/license.txt"
+# The icons are Apache-2.0 and the package only links to that licence; ship its text.
+cp /usr/share/common-licenses/Apache-2.0 "$dest/LICENSE-Apache-2.0.txt"
 echo "$DKFDS_VERSION" > "$dest/VERSION"
 
 # Sanity checks: no font format other than woff2, nothing external.
