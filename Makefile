@@ -20,10 +20,13 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when pyproject.toml changes, so a second `make run` is fast.
+# pip's chatter goes to a log that is shown only when the install fails.
 $(STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q --disable-pip-version-check -U pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test,postgres]'
-	touch $@
+	@echo "Installing the project into $(VENV) (log: $(VENV)/install.log)"
+	@{ $(BIN)/python -m pip install --disable-pip-version-check -U pip && \
+	   $(BIN)/python -m pip install --disable-pip-version-check -e '.[test,postgres]'; } \
+	   > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $@
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel -q compile -i $< -o $@
@@ -41,4 +44,4 @@ clean:
 # Re-extract the texts and update the catalogs (Danish is the source language).
 translations: setup
 	$(BIN)/pybabel extract -F pb/translations/babel.cfg -k _l -k lazy_gettext --no-location --sort-output --omit-header -o pb/translations/messages.pot pb templates
-	$(BIN)/pybabel update -i pb/translations/messages.pot -d pb/translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i pb/translations/messages.pot -d pb/translations --no-fuzzy-matching --ignore-obsolete
