@@ -1,0 +1,205 @@
+"""Maximum welfare: an exact 0/1 knapsack ILP (PuLP) with optional constraints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..errors import InfeasibleConstraintsError, SolverInputError
+from ..model import Constraints
+from ..result import DID_NOT_FIT, EXCLUDED, FUNDED, NOT_FUNDED, NOT_IN_OPTIMUM, Explanation, TieRecord
+from .base import Context
+from .ilp import chosen, make_solver, solve
+from .outcome import Outcome
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One named linear constraint over the project variables."""
+
+    name: str
+    kind: str  # "budget", "exclusive", "min-spend", "max-spend", "must-fund"
+    projects: tuple[str, ...]
+    bound: int
+
+
+def max_welfare(ctx: Context, constraints: Constraints, ilp_solver: Any = None) -> Outcome:
+    """Fund the set with the highest total score that fits the budget and the constraints.
+
+    Determinism: the ILP may have several optimal sets.  Among them this picks
+    the one the tie order prefers lexicographically: the best-ranked project is
+    funded if some optimal set funds it, then the next one given that choice,
+    and so on.  Each question "can this project join an optimal set?" is first
+    answered with an exact fractional-knapsack bound (integers and Fractions);
+    only when the bound cannot rule it out is the ILP re-solved with the optimum
+    fixed as a constraint (scores are integers, so ``score >= optimum`` is exact).
+    Finally the ILP is solved once more with the chosen set cut off to tell
+    whether another optimal set exists.
+    """
+    solver = make_solver(ilp_solver)
+    rules = _rules(ctx, constraints)
+    must = {r.projects[0] for r in rules if r.kind == "must-fund"}
+    eligible = set(ctx.eligible)
+    for pid in must - eligible:
+        raise InfeasibleConstraintsError(
+            f"must-fund project {pid!r} scores below the minimum score {ctx.min_score}",
+            (f"must-fund {pid}", "minimum score"),
+        )
+    first = _solve(ctx, rules, solver, fixed={})
+    if first is None:
+        names = _irreducible(ctx, rules, solver)
+        raise InfeasibleConstraintsError("no set of projects satisfies: " + "; ".join(names), tuple(names))
+    optimum = sum(ctx.scores[p] for p in first)
+    selected = _preferred_optimum(ctx, rules, solver, first, optimum, must)
+    other = _solve(ctx, rules, solver, fixed={}, at_least=optimum, cut=selected) is not None
+    ordered = tuple(ctx.by_tie_order(selected))
+    ties: tuple[TieRecord, ...] = ()
+    if other:
+        ties = (TieRecord(len(ordered), ordered, ordered[0] if ordered else "", "optimal-set", ctx.tie_break.kind),)
+    explanations = _explain(ctx, rules, ordered)
+    return Outcome(ordered, ties, explanations, {"optimum": optimum}, other_optimal_sets=other)
+
+
+def _rules(ctx: Context, constraints: Constraints) -> list[_Rule]:
+    inst = ctx.instance
+    for pid in list(constraints.must_fund) + [p for g in constraints.exclusive_groups for p in g]:
+        if pid not in inst:
+            raise SolverInputError(f"constraint names unknown project {pid!r}")
+    rules = [_Rule("budget", "budget", inst.project_ids, inst.budget)]
+    for group in constraints.exclusive_groups:
+        rules.append(_Rule(f"at most one of {', '.join(group)}", "exclusive", tuple(group), 1))
+    for kind, pairs, word in (
+        ("min-spend", constraints.category_min_spend, "at least"),
+        ("max-spend", constraints.category_max_spend, "at most"),
+    ):
+        for category, amount in pairs:
+            members = tuple(p.id for p in inst.projects if category in p.categories)
+            rules.append(_Rule(f"category {category!r} spends {word} {amount}", kind, members, amount))
+    for pid in constraints.must_fund:
+        rules.append(_Rule(f"must fund {pid}", "must-fund", (pid,), 1))
+    return rules
+
+
+def _solve(ctx, rules, solver, fixed, at_least=None, cut=None) -> set[str] | None:
+    """Maximise total score under ``rules`` and ``fixed`` values; None when infeasible."""
+    import pulp
+
+    inst = ctx.instance
+    problem = pulp.LpProblem("max_welfare", pulp.LpMaximize)
+    # Variable names are positional: project ids may hold characters PuLP rejects.
+    x = {pid: pulp.LpVariable(f"x{i}", cat="Binary") for i, pid in enumerate(ctx.eligible)}
+    score = pulp.lpSum(ctx.scores[pid] * var for pid, var in x.items())
+    problem += score
+    for i, rule in enumerate(rules):
+        terms = [x[p] for p in rule.projects if p in x]
+        spend = pulp.lpSum(inst.project(p).cost * x[p] for p in rule.projects if p in x)
+        if rule.kind in ("budget", "max-spend"):
+            problem += spend <= rule.bound, f"c{i}"
+        elif rule.kind == "min-spend":
+            problem += spend >= rule.bound, f"c{i}"
+        elif rule.kind == "exclusive":
+            problem += pulp.lpSum(terms) <= 1, f"c{i}"
+        elif rule.kind == "must-fund":
+            if not terms:
+                return None  # below the minimum score: cannot be funded
+            problem += terms[0] == 1, f"c{i}"
+    for pid, value in fixed.items():
+        problem += x[pid] == value, f"fix{len(problem.constraints)}"
+    if at_least is not None:
+        problem += score >= at_least, "optimum"
+    if cut is not None:
+        # Any other set: at least one variable differs from the chosen set.
+        problem += pulp.lpSum((1 - x[p]) if p in cut else x[p] for p in x) >= 1, "other_set"
+    if not solve(problem, solver):
+        return None
+    return chosen(x)
+
+
+def _preferred_optimum(ctx, rules, solver, incumbent, optimum, must) -> set[str]:
+    """Walk projects in tie order, funding each one some optimal set (given earlier choices) funds."""
+    inst = ctx.instance
+    fixed: dict[str, int] = {p: 1 for p in must}
+    exclusive = [set(r.projects) for r in rules if r.kind == "exclusive"]
+    for pid in ctx.by_tie_order(ctx.eligible):
+        if pid in fixed:
+            continue
+        if pid in incumbent:
+            fixed[pid] = 1
+            continue
+        funded = [p for p, v in fixed.items() if v == 1]
+        if any(pid in group and group & set(funded) for group in exclusive) or not _bound_allows(
+            ctx, fixed, pid, optimum
+        ):
+            fixed[pid] = 0
+            continue
+        better = _solve(ctx, rules, solver, {**fixed, pid: 1}, at_least=optimum)
+        if better is None:
+            fixed[pid] = 0
+        else:
+            fixed[pid] = 1
+            incumbent = better
+    return {p for p, v in fixed.items() if v == 1} | (set(incumbent) - set(fixed))
+
+
+def _bound_allows(ctx, fixed, pid, optimum) -> bool:
+    """Fractional-knapsack upper bound on the score with ``pid`` funded; False if below the optimum."""
+    inst = ctx.instance
+    funded = [p for p, v in fixed.items() if v == 1] + [pid]
+    room = inst.budget - sum(inst.project(p).cost for p in funded)
+    if room < 0:
+        return False
+    bound = Fraction(sum(ctx.scores[p] for p in funded))
+    free = [p for p in ctx.eligible if p not in fixed and p != pid]
+    free.sort(key=lambda p: Fraction(ctx.scores[p], inst.project(p).cost) if inst.project(p).cost else Fraction(10**30), reverse=True)
+    for p in free:
+        cost = inst.project(p).cost
+        if cost <= room:
+            bound += ctx.scores[p]
+            room -= cost
+        else:
+            bound += Fraction(ctx.scores[p] * room, cost)
+            break
+    return bound >= optimum
+
+
+def _irreducible(ctx, rules, solver) -> list[str]:
+    """Drop constraints one by one while the rest stay infeasible: the names left conflict."""
+    needed = list(rules)
+    for rule in list(rules):
+        trial = [r for r in needed if r is not rule]
+        if _solve(ctx, trial, solver, fixed={}) is None:
+            needed = trial
+    return [r.name for r in needed]
+
+
+def _explain(ctx, rules, ordered) -> dict[str, Explanation]:
+    inst = ctx.instance
+    explanations = ctx.threshold_explanations()
+    funded = set(ordered)
+    spent = sum(inst.project(p).cost for p in ordered)
+    for step, pid in enumerate(ordered, start=1):
+        explanations[pid] = Explanation(pid, FUNDED, ctx.scores[pid], inst.project(pid).cost, step=step)
+    for pid in ctx.eligible:
+        if pid in funded:
+            continue
+        cost = inst.project(pid).cost
+        blocking = None
+        for rule in rules:
+            if pid not in rule.projects:
+                continue
+            if rule.kind == "exclusive" and funded & set(rule.projects):
+                blocking = rule.name
+            elif rule.kind == "max-spend":
+                in_category = sum(inst.project(p).cost for p in funded if p in rule.projects)
+                if in_category + cost > rule.bound:
+                    blocking = rule.name
+        if blocking:
+            explanations[pid] = Explanation(pid, EXCLUDED, ctx.scores[pid], cost, constraint=blocking)
+        elif spent + cost > inst.budget:
+            explanations[pid] = Explanation(
+                pid, NOT_FUNDED, ctx.scores[pid], cost, reason=DID_NOT_FIT, budget_left=inst.budget - spent
+            )
+        else:
+            explanations[pid] = Explanation(pid, NOT_FUNDED, ctx.scores[pid], cost, reason=NOT_IN_OPTIMUM)
+    return explanations
