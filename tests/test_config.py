@@ -87,3 +87,18 @@ def test_cli_config_error_is_one_line_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in completed.stderr
     lines = [line for line in completed.stderr.splitlines() if line.strip()]
     assert lines == ["Error: PB_SECRET_KEY must be set when PB_ENV=production"]
+
+
+def test_production_app_uses_secure_cookies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In production the session cookie is Secure, HttpOnly and SameSite=Lax."""
+    from pb import create_app
+
+    monkeypatch.setenv("PB_ENV", "production")
+    monkeypatch.setenv("PB_SECRET_KEY", "p" * 40)
+    monkeypatch.setenv("PB_DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite3'}")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    app.extensions["pb.engine"].dispose()
