@@ -15,10 +15,19 @@ Tracking (for add1)
 With ``track=True`` every money amount is also held as an affine function of
 the initial share ``t`` (a value at ``t0`` plus a slope).  This holds because a
 voter either pays ``rho * weight`` (``rho`` affine in ``t`` when the set of
-voters who pay everything is fixed) or everything.  Every comparison the run
-makes is recorded, and :attr:`MesRun.next_change` is the smallest ``t > t0`` at
-which any of them could flip; the outcome is the same for every share in
-``[t0, next_change)``.
+voters who pay everything is fixed) or everything.  The comparisons that
+decide the outcome are recorded, and :attr:`MesRun.next_change` is the smallest
+``t > t0`` at which any of them could flip; the outcome is the same for every
+share in ``[t0, next_change)``.  The recorded comparisons are: which projects
+are unaffordable, which supporters of each funded project pay all they have,
+and that no other project is cheaper than the funded one.  For the last one a
+project's price need not be followed exactly: with every voter's money affine
+in ``t``, the price ``rho(t)`` (the least ``rho`` with
+``sum(min(money, rho * weight)) >= cost``) is a convex function of ``t``,
+because that set is convex in ``(rho, t)``.  So the tangent at ``t0`` is a lower
+bound for every ``t``, and keeps being one in later rounds (prices only rise as
+money is spent).  Comparing these tangent lines with the winner's price gives
+both fewer false alarms and a lazy scan, as without tracking.
 """
 
 from __future__ import annotations
@@ -70,11 +79,16 @@ class MesRun:
     immediate_change: bool = False
 
     def note(self, value: Fraction, slope: Fraction) -> None:
-        """Record a comparison ``value + slope * (t - share)`` against zero."""
+        """Record a test of ``f(t) = value + slope * (t - share)`` that held as ``f >= 0`` or ``f < 0``.
+
+        The test keeps its answer for every larger share below the root of ``f``
+        (the root itself is treated as a change, to stay on the safe side).
+        """
         if slope == 0:
             return
         if value == 0:
-            self.immediate_change = True
+            if slope < 0:  # f >= 0 held only with equality and is about to fail
+                self.immediate_change = True
             return
         if (value > 0) != (slope > 0):
             root = self.share - value / slope
@@ -140,8 +154,9 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         cell = cells[pid]
         if track:
             available = sum(values[c] * n for (c, _), n in cell.items())
-            run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
             if available < cost:
+                # Becoming affordable could change the outcome; the reverse only helps the winner.
+                run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
                 return None
         elif sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
             if sum(values[c] * n for (c, _), n in cell.items()) < cost:
@@ -153,10 +168,8 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
             items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
             rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
         if track:
-            for (c2, w2), _ in items:
-                if c2 != 1:  # the class with no money pays nothing whatever rho is
-                    run.note(values[c2] - rho * w2, slopes[c2] - rho_slope * w2)
             rho_slopes[pid] = rho_slope
+            last_items[pid] = items
         return rho
 
     def approximate_price(pid: str) -> float | None:
@@ -180,7 +193,9 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
             denominator -= w * n
         return rho
 
-    rho_slopes: dict[str, Fraction] = {}
+    # Tracking: slope of each project's latest tangent line (the initial bound is flat).
+    rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
+    last_items: dict[str, list] = {}
     fvalues = [float(v) for v in values]
     approx_lower = {pid: float(rho) for pid, rho in lower.items()}
     step = len(run.selected)
@@ -189,8 +204,21 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         tied: list[str] = []
         prices: dict[str, Fraction] = {}
         if track:
-            # Every price is computed exactly, so every comparison can be recorded.
-            screened = sorted(remaining, key=lower.__getitem__)
+            # Exact prices, lazily: a tangent line above the best price so far cannot win.
+            screened = []
+            for pid in sorted(remaining, key=lower.__getitem__):
+                if best is not None and lower[pid] > best:
+                    break
+                rho = price(pid)
+                if rho is None:
+                    remaining.discard(pid)
+                    del cells[pid]
+                    continue
+                lower[pid] = rho
+                if best is None or rho < best:
+                    best, tied = rho, [pid]
+                elif rho == best:
+                    tied.append(pid)
         else:
             # Screen with floats, lazily (a price never falls), then decide exactly
             # among the projects whose float price is within rounding of the best.
@@ -229,9 +257,13 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         if len(tied) > 1:
             run.ties.append(TieRecord(step, tuple(tied), chosen, "affordability", ctx.tie_break.kind))
         if track:
-            for pid, rho in prices.items():
+            best_slope = rho_slopes[chosen]
+            for pid in remaining:
                 if pid != chosen:
-                    run.note(rho - best, rho_slopes[pid] - rho_slopes[chosen])
+                    run.note(lower[pid] - best, rho_slopes[pid] - best_slope)
+            for (c, w), _ in last_items[chosen]:
+                if c != 1:  # the class with no money pays nothing whatever rho is
+                    run.note(values[c] - best * w, slopes[c] - best_slope * w)
         before = sum(values[c] * n for (c, _), n in cells[chosen].items())
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
@@ -309,7 +341,7 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
         new = moved.get((c, w))
         if new is None:
             due = rho * w
-            if due >= values[c]:
+            if due > values[c]:
                 key = (_ZERO, _ZERO)  # pays everything: joins the class with no money
             else:
                 key = (values[c] - due, slopes[c] - rho_slope * w)

@@ -1,0 +1,22 @@
+META
+key;value
+description;Cumulative test
+country;Denmark
+unit;Aarhus
+instance;2026
+num_projects;3
+num_votes;3
+budget;100
+vote_type;cumulative
+rule;greedy
+max_sum_points;10
+PROJECTS
+project_id;cost;votes;name
+a;60;2;Alpha
+b;50;2;Beta
+c;40;1;Gamma
+VOTES
+voter_id;vote;points
+v1;a,b;7,3
+v2;b,c;5,5
+v3;a;10

@@ -1,0 +1,10 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+x;60
+VOTES
+voter_id;vote
+1;x,zzz
