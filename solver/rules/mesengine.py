@@ -118,8 +118,10 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
     group_weights = weights(ctx)
     supporters: dict[str, list[int]] = {pid: [] for pid in ctx.eligible}
     for gi, gw in enumerate(group_weights):
-        for pid in gw:
-            if pid in eligible:
+        for pid, w in gw.items():
+            # Zero utility is no support: under cost utility a free project is never
+            # funded, exactly as in pabutools (its Cost_Sat is 0).
+            if pid in eligible and w > 0:
                 supporters[pid].append(gi)
     free = [pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost == 0]
     # pabutools puts supported zero-cost projects in the outcome before the first round.

@@ -1,0 +1,175 @@
+"""Method of Equal Shares and its add1 completion."""
+
+import math
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from solver import TieBreak, UnsupportedBallotError, read_pb, tally
+from solver.rules.base import make_context
+from solver.rules.mesengine import run_equal_shares
+
+from tests.solver.strategies import elections
+
+pabutools = pytest.importorskip("pabutools")
+
+
+def _pabutools_mes(inst, ballots, cumulative, add1):
+    """Run pabutools' method_of_equal_shares on our instance (lexicographic ties)."""
+    from pabutools.election import (
+        Additive_Cardinal_Sat,
+        ApprovalBallot,
+        ApprovalProfile,
+        CumulativeBallot,
+        CumulativeProfile,
+        Cost_Sat,
+        Instance,
+        Project,
+    )
+    from pabutools.rules import method_of_equal_shares
+    from pabutools.tiebreaking import lexico_tie_breaking
+
+    projects = {p.id: Project(p.id, p.cost) for p in inst.projects}
+    instance = Instance(projects.values(), budget_limit=inst.budget)
+    if cumulative:
+        profile = CumulativeProfile([CumulativeBallot({projects[p]: v for p, v in b.points}) for b in ballots])
+        sat = Additive_Cardinal_Sat
+    else:
+        profile = ApprovalProfile([ApprovalBallot([projects[p] for p in b.approved]) for b in ballots])
+        sat = Cost_Sat
+    extra = {"voter_budget_increment": 1} if add1 else {}
+    out = method_of_equal_shares(instance, profile, sat_class=sat, tie_breaking=lexico_tie_breaking, **extra)
+    return [p.name for p in out]
+
+
+def _assert_same(ours, theirs, inst):
+    """Same set; positive-cost projects in the same order (zero-cost ones come first, unordered)."""
+    assert sorted(ours) == sorted(theirs)
+    positive = [p for p in theirs if inst.project(p).cost > 0]
+    assert [p for p in ours if inst.project(p).cost > 0] == positive
+
+
+def test_cost_utility_funds_cheapest_price_and_records_tie(make_instance, approvals):
+    """Lowest price per unit of cost wins; an exact tie goes to the lexicographically first id."""
+    inst = make_instance({"a": 60, "b": 40, "c": 30}, budget=100)
+    ballots = approvals("a", "a", "a", "bc", "bc")
+    result = tally(inst, ballots, "equal-shares", TieBreak.lexicographic())
+    assert result.selected == ("a", "b")
+    assert result.ties[0].candidates == ("b", "c") and result.ties[0].criterion == "affordability"
+    c = result.explanation("c")
+    assert (c.status, c.reason, c.supporters_budget) == ("not-funded", "supporters-could-not-afford", 0)
+    a = result.explanation("a")
+    assert a.step == 1 and a.price_per_unit == Fraction(1, 3) and a.supporters_budget == 60
+
+
+def test_default_tie_order_prefers_cheaper_project(make_instance, approvals):
+    """Under the default order an affordability tie goes to the cheaper of equal-score projects."""
+    inst = make_instance({"a": 60, "b": 40, "c": 30}, budget=100)
+    result = tally(inst, approvals("a", "a", "a", "bc", "bc"), "equal-shares", TieBreak.default(seed=1))
+    assert result.selected == ("a", "c")
+
+
+def test_cumulative_uses_points_as_utility(data_dir):
+    """On cumulative ballots the utility is the points (the heavy supporter pays all it has)."""
+    election = read_pb(data_dir / "cumulative.pb")
+    result = tally(election.instance, election.ballots, "equal-shares", TieBreak.lexicographic())
+    assert result.selected == ("a",)
+    assert result.explanation("a").price_per_unit == Fraction(80, 21)
+
+
+def test_ordinal_ballots_are_refused(data_dir):
+    """Equal Shares refuses ordinal ballots with a clear error."""
+    election = read_pb(data_dir / "ordinal.pb")
+    with pytest.raises(UnsupportedBallotError, match="ordinal"):
+        tally(election.instance, election.ballots, "equal-shares")
+
+
+def test_add1_raises_shares_until_exhaustive(make_instance, approvals):
+    """add1 funds more than plain Equal Shares when raising the shares makes room, and reports the share."""
+    inst = make_instance({"a": 60, "b": 40, "c": 30}, budget=100)
+    ballots = approvals("a", "a", "a", "bc", "bc")
+    plain = tally(inst, ballots, "equal-shares", TieBreak.lexicographic())
+    completed = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+    theirs = _pabutools_mes(inst, ballots, cumulative=False, add1=True)
+    _assert_same(completed.selected, theirs, inst)
+    assert completed.parameters["voter_budget"] >= plain.parameters["voter_budget"]
+
+
+def test_no_voters_funds_nothing(make_instance):
+    """Without ballots Equal Shares funds nothing (as pabutools does)."""
+    inst = make_instance({"a": 10}, budget=100)
+    assert tally(inst, (), "equal-shares").selected == ()
+    assert tally(inst, (), "equal-shares-add1").selected == ()
+
+
+FAST = settings(max_examples=int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(elections())
+def test_matches_pabutools_on_random_approval(election):
+    """Equal Shares picks the same projects as pabutools (Cost_Sat, lexicographic ties)."""
+    inst, ballots = election
+    ours = tally(inst, ballots, "equal-shares", TieBreak.lexicographic()).selected
+    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=False, add1=False), inst)
+
+
+@FAST
+@given(elections(cumulative=True))
+def test_matches_pabutools_on_random_cumulative(election):
+    """Equal Shares picks the same projects as pabutools (Additive_Cardinal_Sat, lexicographic ties)."""
+    inst, ballots = election
+    ours = tally(inst, ballots, "equal-shares", TieBreak.lexicographic()).selected
+    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=True, add1=False), inst)
+
+
+@FAST
+@given(elections())
+def test_add1_matches_pabutools_on_random_approval(election):
+    """add1 (with skipped steps) picks the same projects as pabutools' voter_budget_increment=1."""
+    inst, ballots = election
+    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic()).selected
+    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=False, add1=True), inst)
+
+
+@FAST
+@given(elections(cumulative=True))
+def test_add1_matches_one_run_per_step(election):
+    """add1 with skipped steps equals the plain loop that reruns Equal Shares at every step."""
+    inst, ballots = election
+    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+    ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
+    if ctx.num_voters == 0:
+        assert ours.selected == ()
+        return
+    share = Fraction(inst.budget, ctx.num_voters)
+    previous = None
+    while True:
+        run = run_equal_shares(ctx, share)
+        spent = sum(inst.project(p).cost for p in run.selected)
+        if spent > inst.budget:
+            expected = previous.selected
+            break
+        left = inst.budget - spent
+        if all(inst.project(p).cost > left for p in run.candidates if p not in run.selected):
+            expected = run.selected
+            break
+        previous, share = run, share + 1
+    assert list(ours.selected) == list(expected)
+
+
+@FAST
+@given(elections(cumulative=False), )
+def test_no_voter_pays_more_than_their_share(election):
+    """Every voter ends with money between 0 and the initial share (never charged more than it)."""
+    inst, ballots = election
+    ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
+    if ctx.num_voters == 0:
+        return
+    share = Fraction(inst.budget, ctx.num_voters)
+    run = run_equal_shares(ctx, share)
+    assert all(0 <= left <= share for left in run.group_budget)
+    paid = sum((share - left) * g.count for left, g in zip(run.group_budget, ctx.groups))
+    assert paid == sum(inst.project(p).cost for p in run.selected)
+    assert math.isclose(float(paid), sum(inst.project(p).cost for p in run.selected))
