@@ -11,13 +11,13 @@ from ..errors import SolverError, SolverInputError
 def make_solver(ilp_solver: Any):
     """Turn ``None``/``"cbc"``/``"highs"``/a PuLP solver object into a PuLP solver.
 
-    CBC (bundled with PuLP) is the default.  Its gaps are set to zero so that the
+    CBC (bundled with PuLP, see :func:`bundled_cbc_path`) is the default.  Its gaps are set to zero so that the
     optimum is proven, not approximated; messages are off.
     """
     import pulp
 
     if ilp_solver is None or ilp_solver == "cbc":
-        return pulp.PULP_CBC_CMD(msg=False, gapRel=0, gapAbs=0)
+        return pulp.COIN_CMD(msg=False, gapRel=0, gapAbs=0, path=bundled_cbc_path())
     if ilp_solver == "highs":
         if importlib.util.find_spec("highspy") is None:
             raise SolverInputError("the HiGHS solver needs the highspy package (pip install highspy)")
@@ -25,6 +25,21 @@ def make_solver(ilp_solver: Any):
     if isinstance(ilp_solver, str):
         raise SolverInputError(f"unknown ILP solver {ilp_solver!r}; use 'cbc', 'highs' or a PuLP solver")
     return ilp_solver
+
+
+def bundled_cbc_path() -> str | None:
+    """The CBC binary shipped inside PuLP, or None to let COIN_CMD find one on PATH.
+
+    PuLP 3.3 deprecates the ``PULP_CBC_CMD`` wrapper (a warning, which our tests
+    treat as an error) but still ships the binary; ``COIN_CMD`` pointed at it is
+    the same solver without the warning.
+    """
+    import os
+
+    import pulp
+
+    path = getattr(pulp.PULP_CBC_CMD, "pulp_cbc_path", None)
+    return path if path and os.access(path, os.X_OK) else None
 
 
 def solve(problem, solver) -> bool:

@@ -88,7 +88,7 @@ def _solve(ctx, rules, solver, fixed, at_least=None, cut=None) -> set[str] | Non
     inst = ctx.instance
     problem = pulp.LpProblem("max_welfare", pulp.LpMaximize)
     # Variable names are positional: project ids may hold characters PuLP rejects.
-    x = {pid: pulp.LpVariable(f"x{i}", cat="Binary") for i, pid in enumerate(ctx.eligible)}
+    x = {pid: problem.add_variable(f"x{i}", cat=pulp.LpBinary) for i, pid in enumerate(ctx.eligible)}
     score = pulp.lpSum(ctx.scores[pid] * var for pid, var in x.items())
     problem += score
     for i, rule in enumerate(rules):
@@ -104,8 +104,8 @@ def _solve(ctx, rules, solver, fixed, at_least=None, cut=None) -> set[str] | Non
             if not terms:
                 return None  # below the minimum score: cannot be funded
             problem += terms[0] == 1, f"c{i}"
-    for pid, value in fixed.items():
-        problem += x[pid] == value, f"fix{len(problem.constraints)}"
+    for j, (pid, value) in enumerate(fixed.items()):
+        problem += x[pid] == value, f"fix{j}"
     if at_least is not None:
         problem += score >= at_least, "optimum"
     if cut is not None:

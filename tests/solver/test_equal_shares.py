@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from solver import TieBreak, UnsupportedBallotError, read_pb, tally
 from solver.rules.base import make_context
@@ -106,31 +107,18 @@ def test_no_voters_funds_nothing(make_instance):
 FAST = settings(max_examples=int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.parametrize(
+    ("rule", "cumulative"),
+    [("equal-shares", False), ("equal-shares", True), ("equal-shares-add1", False)],
+)
 @FAST
-@given(elections())
-def test_matches_pabutools_on_random_approval(election):
-    """Equal Shares picks the same projects as pabutools (Cost_Sat, lexicographic ties)."""
-    inst, ballots = election
-    ours = tally(inst, ballots, "equal-shares", TieBreak.lexicographic()).selected
-    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=False, add1=False), inst)
-
-
-@FAST
-@given(elections(cumulative=True))
-def test_matches_pabutools_on_random_cumulative(election):
-    """Equal Shares picks the same projects as pabutools (Additive_Cardinal_Sat, lexicographic ties)."""
-    inst, ballots = election
-    ours = tally(inst, ballots, "equal-shares", TieBreak.lexicographic()).selected
-    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=True, add1=False), inst)
-
-
-@FAST
-@given(elections())
-def test_add1_matches_pabutools_on_random_approval(election):
-    """add1 (with skipped steps) picks the same projects as pabutools' voter_budget_increment=1."""
-    inst, ballots = election
-    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic()).selected
-    _assert_same(ours, _pabutools_mes(inst, ballots, cumulative=False, add1=True), inst)
+@given(data=st.data())
+def test_matches_pabutools_on_random_elections(rule, cumulative, data):
+    """Same projects as pabutools' method_of_equal_shares (Cost_Sat/Additive_Cardinal_Sat, add1 = increment 1)."""
+    inst, ballots = data.draw(elections(cumulative=cumulative))
+    ours = tally(inst, ballots, rule, TieBreak.lexicographic()).selected
+    theirs = _pabutools_mes(inst, ballots, cumulative=cumulative, add1=rule == "equal-shares-add1")
+    _assert_same(ours, theirs, inst)
 
 
 @FAST
@@ -160,7 +148,7 @@ def test_add1_matches_one_run_per_step(election):
 
 
 @FAST
-@given(elections(cumulative=False), )
+@given(elections(cumulative=False))
 def test_no_voter_pays_more_than_their_share(election):
     """Every voter ends with money between 0 and the initial share (never charged more than it)."""
     inst, ballots = election
