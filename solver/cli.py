@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from fractions import Fraction
 from typing import Sequence
@@ -55,9 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"error: solver failed: {' '.join(str(exc).split())}\n")
         return 1
     if args.json:
-        print(json.dumps(result_to_json(result, election.instance.projects), ensure_ascii=False, indent=2))
+        text = json.dumps(result_to_json(result), ensure_ascii=False, indent=2)
     else:
-        print(result_table(result, {p.id: p.name for p in election.instance.projects}))
+        text = result_table(result, {p.id: p.name for p in election.instance.projects})
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `... | head` closed the pipe: not an error of ours, and no traceback wanted.
+        sys.stdout = open(os.devnull, "w")
     return 0
 
 
@@ -69,7 +76,7 @@ def money(value: int | Fraction | None, scale: int) -> int | float | None:
     return int(amount) if amount.denominator == 1 else float(amount)
 
 
-def result_to_json(result: Result, projects=()) -> dict[str, object]:
+def result_to_json(result: Result) -> dict[str, object]:
     """The JSON document of the CLI (money in the file's units)."""
     s = result.scale
     return {
