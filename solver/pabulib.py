@@ -14,7 +14,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Mapping, TextIO
+from typing import TYPE_CHECKING, Mapping, TextIO
 
 from .errors import PbFormatError
 from .model import (
@@ -26,6 +26,9 @@ from .model import (
     OrdinalBallot,
     Project,
 )
+
+if TYPE_CHECKING:
+    from .tiebreak import TieBreak
 
 _SECTIONS = ("META", "PROJECTS", "VOTES")
 #: META keys that hold amounts of money and so follow the instance's scale.
@@ -356,4 +359,40 @@ def dumps_pb(election: PbElection) -> str:
     return buffer.getvalue()
 
 
-__all__ = ["PbElection", "read_pb", "write_pb", "dumps_pb", "format_amount"]
+__all__ = ["PbElection", "read_pb", "write_pb", "dumps_pb", "format_amount", "recount_meta", "tie_break_from_meta"]
+
+
+def recount_meta(rule: str, tie_break: "TieBreak") -> dict[str, str]:
+    """META entries that let anyone recount an exported file: ``rule`` and the tie-break.
+
+    Parameters
+    ----------
+    rule : str
+        One of :data:`solver.RULES`.
+    tie_break : TieBreak
+
+    Returns
+    -------
+    dict of str to str
+        ``rule``, ``tie_break`` and either ``seed`` or ``tie_order`` (comma-separated ids).
+    """
+    meta = {"rule": rule, "tie_break": tie_break.kind}
+    if tie_break.kind == "default":
+        meta["seed"] = str(tie_break.seed)
+    elif tie_break.kind == "explicit":
+        meta["tie_order"] = ",".join(tie_break.order or ())
+    return meta
+
+
+def tie_break_from_meta(meta: Mapping[str, str]) -> "TieBreak | None":
+    """The tie-break recorded by :func:`recount_meta`, or None when the file has none."""
+    from .tiebreak import TieBreak
+
+    kind = meta.get("tie_break", "").strip()
+    if kind == "default":
+        return TieBreak.default(int(meta.get("seed", "0") or 0))
+    if kind == "lexicographic":
+        return TieBreak.lexicographic()
+    if kind == "explicit":
+        return TieBreak.explicit(p for p in meta.get("tie_order", "").split(",") if p)
+    return None

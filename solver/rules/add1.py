@@ -48,7 +48,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         if runs > MAX_RUNS:
             raise SolverError("equal-shares-add1 did not settle")
         # The untracked run is cheaper; track only when the iteration has to go on.
-        run = run_equal_shares(ctx, base + k * step_size)
+        run = run_equal_shares(ctx, base + k * step_size, explain=False)
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
             # `previous` stands for every skipped step too: their outcome was the same.
@@ -58,7 +58,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
             final, final_k = run, k
             break
         previous = run
-        run = run_equal_shares(ctx, base + k * step_size, track=True)
+        run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False)
         if run.immediate_change:
             k += 1
         elif run.next_change is None:
@@ -66,9 +66,8 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
             raise SolverError("equal-shares-add1 never becomes exhaustive nor overspends")
         else:
             k = max(k + 1, math.ceil((run.next_change - base) / step_size))
-    if final.share != base + final_k * step_size:
-        # Same outcome, but the explanations (money left, prices) should be those of that step.
-        final = run_equal_shares(ctx, base + final_k * step_size)
+    # Same outcome, now with the explanations (money left, prices) of that very step.
+    final = run_equal_shares(ctx, base + final_k * step_size)
     parameters = {
         "increment": step_size,
         "steps": final_k,

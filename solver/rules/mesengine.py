@@ -104,13 +104,16 @@ def weights(ctx: Context) -> list[dict[str, int]]:
     return [{pid: inst.project(pid).cost for pid, _ in g.items} for g in ctx.groups]
 
 
-def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesRun:
+def run_equal_shares(ctx: Context, share: Fraction, track: bool = False, explain: bool = True) -> MesRun:
     """Run Equal Shares with ``share`` money per voter.
 
     Matches pabutools' ``method_of_equal_shares`` (Cost_Sat for approval,
     Additive_Cardinal_Sat for cumulative): each round funds the project with the
     lowest price ``rho`` (payment per unit of utility), supporters paying
     ``min(money, rho * utility)``; equal prices go to the tie order.
+
+    ``explain=False`` skips what only explanations need (money left per project),
+    for the many intermediate runs of add1.
     """
     inst = ctx.instance
     run = MesRun(share=share)
@@ -154,14 +157,13 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         """Exact price rho of a project, or None when its supporters cannot afford it."""
         cost = inst.project(pid).cost
         cell = cells[pid]
-        if track:
+        # Floats settle affordability unless the money is within rounding of the cost.
+        if sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
             available = sum(values[c] * n for (c, _), n in cell.items())
             if available < cost:
-                # Becoming affordable could change the outcome; the reverse only helps the winner.
-                run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
-                return None
-        elif sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
-            if sum(values[c] * n for (c, _), n in cell.items()) < cost:
+                if track:
+                    # Becoming affordable could change the outcome; the reverse only helps the winner.
+                    run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
                 return None
         # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
@@ -266,7 +268,7 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
             for (c, w), _ in last_items[chosen]:
                 if c != 1:  # the class with no money pays nothing whatever rho is
                     run.note(values[c] - best * w, slopes[c] - best_slope * w)
-        before = sum(values[c] * n for (c, _), n in cells[chosen].items())
+        before = sum(values[c] * n for (c, _), n in cells[chosen].items()) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
@@ -275,7 +277,7 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False) -> MesR
         fvalues.extend(float(v) for v in values[len(fvalues):])
         del cells[chosen]
     run.group_budget = [values[c] for c in group_class]
-    for pid in ctx.eligible:
+    for pid in ctx.eligible if explain else ():
         # Count voters per money class first: one Fraction product per class, not per group.
         per_class: dict[int, int] = {}
         for gi in supporters[pid]:
