@@ -17,7 +17,7 @@ from fractions import Fraction
 from ..errors import SolverError
 from .base import Context
 from .equalshares import mes_outcome
-from .mesengine import MesRun, run_equal_shares
+from .mesengine import MesRun, prepare, run_equal_shares
 from .outcome import Outcome
 
 #: Safety net; real instances need far fewer runs (each run skips many steps).
@@ -40,6 +40,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
     if ctx.num_voters == 0:
         return mes_outcome(ctx, MesRun(share=Fraction(0)), {})
     base = Fraction(inst.budget, ctx.num_voters)
+    setup = prepare(ctx)
     k = 0
     previous: MesRun | None = None
     runs = 0
@@ -48,7 +49,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         if runs > MAX_RUNS:
             raise SolverError("equal-shares-add1 did not settle")
         # The untracked run is cheaper; track only when the iteration has to go on.
-        run = run_equal_shares(ctx, base + k * step_size, explain=False)
+        run = run_equal_shares(ctx, base + k * step_size, explain=False, setup=setup)
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
             # `previous` stands for every skipped step too: their outcome was the same.
@@ -58,7 +59,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
             final, final_k = run, k
             break
         previous = run
-        run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False)
+        run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False, setup=setup)
         if run.immediate_change:
             k += 1
         elif run.next_change is None:
@@ -67,7 +68,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         else:
             k = max(k + 1, math.ceil((run.next_change - base) / step_size))
     # Same outcome, now with the explanations (money left, prices) of that very step.
-    final = run_equal_shares(ctx, base + final_k * step_size)
+    final = run_equal_shares(ctx, base + final_k * step_size, setup=setup)
     parameters = {
         "increment": step_size,
         "steps": final_k,

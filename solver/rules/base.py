@@ -58,9 +58,18 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
     SolverInputError
         For a ballot naming an unknown project or giving negative points.
     """
-    counts: dict[Ballot, int] = {}
+    # Count by identity first (read_pb hands out one object per distinct ballot, so this
+    # is cheap), then merge equal ballots that are distinct objects by value.
+    by_identity: dict[int, list] = {}
     for ballot in ballots:
-        counts[ballot] = counts.get(ballot, 0) + 1
+        entry = by_identity.get(id(ballot))
+        if entry is None:
+            by_identity[id(ballot)] = [ballot, 1]
+        else:
+            entry[1] += 1
+    counts: dict[Ballot, int] = {}
+    for ballot, count in by_identity.values():
+        counts[ballot] = counts.get(ballot, 0) + count
     kinds = {type(b) for b in counts}
     if OrdinalBallot in kinds:
         raise UnsupportedBallotError("ordinal ballots cannot be tallied by these rules (approval or cumulative only)")

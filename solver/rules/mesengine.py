@@ -104,19 +104,24 @@ def weights(ctx: Context) -> list[dict[str, int]]:
     return [{pid: inst.project(pid).cost for pid, _ in g.items} for g in ctx.groups]
 
 
-def run_equal_shares(ctx: Context, share: Fraction, track: bool = False, explain: bool = True) -> MesRun:
-    """Run Equal Shares with ``share`` money per voter.
+@dataclass(frozen=True)
+class MesSetup:
+    """What does not depend on the share: utilities, supporters and the starting cells.
 
-    Matches pabutools' ``method_of_equal_shares`` (Cost_Sat for approval,
-    Additive_Cardinal_Sat for cumulative): each round funds the project with the
-    lowest price ``rho`` (payment per unit of utility), supporters paying
-    ``min(money, rho * utility)``; equal prices go to the tie order.
-
-    ``explain=False`` skips what only explanations need (money left per project),
-    for the many intermediate runs of add1.
+    add1 runs Equal Shares many times on one election, so it prepares this once.
     """
+
+    group_weights: list[dict[str, int]]
+    supporters: dict[str, list[int]]
+    free: tuple[str, ...]
+    live: tuple[str, ...]
+    cells: dict[str, dict[tuple[int, int], int]]
+    total_sat: dict[str, int]
+
+
+def prepare(ctx: Context) -> MesSetup:
+    """Compute the share-independent part of an Equal Shares run."""
     inst = ctx.instance
-    run = MesRun(share=share)
     eligible = set(ctx.eligible)
     group_weights = weights(ctx)
     supporters: dict[str, list[int]] = {pid: [] for pid in ctx.eligible}
@@ -126,13 +131,42 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False, explain
             # funded, exactly as in pabutools (its Cost_Sat is 0).
             if pid in eligible and w > 0:
                 supporters[pid].append(gi)
-    free = [pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost == 0]
-    # pabutools puts supported zero-cost projects in the outcome before the first round.
-    run.selected.extend(free)
-    live = [pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost > 0]
-    run.candidates = tuple(live)
+    free = tuple(pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost == 0)
+    live = tuple(pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost > 0)
+    cells: dict[str, dict[tuple[int, int], int]] = {}
+    for pid in live:
+        cell: dict[tuple[int, int], int] = {}
+        for gi in supporters[pid]:
+            key = (0, group_weights[gi][pid])
+            cell[key] = cell.get(key, 0) + ctx.groups[gi].count
+        cells[pid] = cell
+    total_sat = {pid: sum(w * n for (_, w), n in cell.items()) for pid, cell in cells.items()}
+    return MesSetup(group_weights, supporters, free, live, cells, total_sat)
 
-    # Classes of equal money: value at `share`, slope in the share.
+
+def run_equal_shares(
+    ctx: Context, share: Fraction, track: bool = False, explain: bool = True, setup: MesSetup | None = None
+) -> MesRun:
+    """Run Equal Shares with ``share`` money per voter.
+
+    Matches pabutools' ``method_of_equal_shares`` (Cost_Sat for approval,
+    Additive_Cardinal_Sat for cumulative): each round funds the project with the
+    lowest price ``rho`` (payment per unit of utility), supporters paying
+    ``min(money, rho * utility)``; equal prices go to the tie order.
+
+    ``explain=False`` skips what only explanations need (money left per project),
+    for the many intermediate runs of add1, which also passes a shared ``setup``.
+    """
+    inst = ctx.instance
+    run = MesRun(share=share)
+    setup = setup or prepare(ctx)
+    group_weights, supporters, live, total_sat = setup.group_weights, setup.supporters, setup.live, setup.total_sat
+    # pabutools puts supported zero-cost projects in the outcome before the first round.
+    run.selected.extend(setup.free)
+    run.candidates = live
+
+    # Classes of equal money: value at `share`, slope in the share.  Class 0 is
+    # "paid nothing yet", class 1 "has no money left".
     values: list[Fraction] = [Fraction(share), _ZERO]
     slopes: list[Fraction] = [Fraction(1), _ZERO]
     class_of: dict[tuple[int, int, int, int], int] = {
@@ -140,15 +174,7 @@ def run_equal_shares(ctx: Context, share: Fraction, track: bool = False, explain
         (0, 1, 0, 1): 1,
     }
     group_class = [0] * len(ctx.groups)
-    cells: dict[str, dict[tuple[int, int], int]] = {}
-    total_sat: dict[str, int] = {}
-    for pid in live:
-        cell: dict[tuple[int, int], int] = {}
-        for gi in supporters[pid]:
-            key = (0, group_weights[gi][pid])
-            cell[key] = cell.get(key, 0) + ctx.groups[gi].count
-        cells[pid] = cell
-        total_sat[pid] = sum(w * n for (_, w), n in cell.items())
+    cells = {pid: dict(cell) for pid, cell in setup.cells.items()}
     # A price never falls as money is spent, so the last known price is a lower bound.
     lower = {pid: Fraction(inst.project(pid).cost, total_sat[pid]) for pid in live}
     remaining = set(live)
