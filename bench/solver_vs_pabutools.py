@@ -10,7 +10,8 @@ rule functions do themselves when given a satisfaction class).
   (same rules, satisfaction measures and lexicographic tie-breaking; the
   max-welfare figure is its default primal/dual solve only).
 * equal-shares-add1: pabutools runs in a child process capped at ``--timeout``
-  seconds (60); the comparison uses only the files where it finished.
+  seconds (60), and so does our solver (``--our-timeout``, 60); the comparison
+  uses only the files where both finished, and the output names the others.
 * Peak RSS: for each rule, a fresh child process reads the largest file
   (Poland_Wroclaw_2015*, 131,778 voters) with our reader and tallies it; its
   ``ru_maxrss`` comes from ``os.wait4``.
@@ -103,14 +104,16 @@ def machine() -> dict:
     }
 
 
-def run_ours(election, rule: str):
+def run_ours(election, rule: str) -> dict:
+    """Time one tally of our solver: {"seconds", "selected" (sorted), "score"}."""
     from solver import TieBreak, tally
 
     start = time.perf_counter()
     result = tally(
         election.instance, election.ballots, rule=rule, tie_break=TieBreak.lexicographic()
     )
-    return result, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "selected": sorted(result.selected), "score": result.total_score}
 
 
 def warm_up(corpus: Path, rules) -> None:
@@ -122,7 +125,7 @@ def warm_up(corpus: Path, rules) -> None:
         run_ours(election, rule)
 
 
-def bench_file(path: Path, vote_type: str, rules, timeout: int) -> dict:
+def bench_file(path: Path, vote_type: str, rules, timeout: int, our_timeout: int) -> dict:
     """Time both libraries on one file; return {rule: row}."""
     from pabutools.election import parse_pabulib
     from solver import read_pb
@@ -131,56 +134,64 @@ def bench_file(path: Path, vote_type: str, rules, timeout: int) -> dict:
     instance, profile = parse_pabulib(str(path))
     rows = {}
     for rule in rules:
-        ours, our_seconds = run_ours(election, rule)
         if rule == "equal-shares-add1":
+            ours = maker.call_with_timeout(run_ours, (election, rule), our_timeout)
             theirs = maker.run_rule_with_timeout(
                 instance, profile, vote_type, rule, timeout, check_ilp=False
             )
         else:
+            ours = run_ours(election, rule)
             theirs = maker.run_rule(instance, profile, vote_type, rule, check_ilp=False)
-        row = {"ours": our_seconds}
+        if "seconds" not in ours:  # our add1 did not finish within our_timeout
+            rows[rule] = {"ours_failed": ours, "pabutools": theirs.get("seconds")}
+            continue
+        row = {"ours": ours["seconds"]}
         if "seconds" in theirs:
             row["pabutools"] = theirs["seconds"]
             if rule == "max-welfare":
-                row["agree"] = ours.total_score == theirs["score"]
+                row["agree"] = ours["score"] == theirs["score"]
             else:
-                row["agree"] = sorted(ours.selected) == theirs["selected"]
+                row["agree"] = ours["selected"] == theirs["selected"]
         else:
             row["pabutools_failed"] = theirs
         rows[rule] = row
     return rows
 
 
-def summarise(results: dict, rules, timeout: int) -> list[dict]:
+def summarise(results: dict, rules) -> list[dict]:
     summary = []
     for rule in rules:
         rows = {f: r[rule] for f, r in results.items() if rule in r}
-        done = {f: r for f, r in rows.items() if "pabutools" in r}
         if not rows:
             continue
+        finished = {f: r for f, r in rows.items() if "ours" in r}
+        done = {f: r for f, r in finished.items() if r.get("pabutools") is not None}
         theirs = sum(r["pabutools"] for r in done.values())
         ours = sum(r["ours"] for r in done.values())
         ratios = [r["pabutools"] / r["ours"] for r in done.values() if r["ours"] > 0]
-        slowest = max(rows.items(), key=lambda kv: kv[1]["ours"])
+        slowest = max(finished.items(), key=lambda kv: kv[1]["ours"], default=("-", {"ours": 0}))
         summary.append({
             "rule": rule,
             "files": len(rows),
             "compared": len(done),
             "pabutools_s": theirs,
             "ours_s": ours,
-            "ours_all_files_s": sum(r["ours"] for r in rows.values()),
+            "ours_all_finished_s": sum(r["ours"] for r in finished.values()),
             "ratio": theirs / ours if ours else float("inf"),
             "median_file_ratio": statistics.median(ratios) if ratios else None,
             "min_file_ratio": min(ratios) if ratios else None,
             "slowest_ours": (slowest[0], slowest[1]["ours"]),
             "disagree": sorted(f for f, r in done.items() if not r["agree"]),
-            "pabutools_unfinished": sorted(f for f, r in rows.items() if "pabutools" not in r),
+            "pabutools_unfinished": sorted(
+                f for f, r in rows.items() if "pabutools_failed" in r
+                or ("ours_failed" in r and r.get("pabutools") is None)),
+            "ours_unfinished": sorted(f for f, r in rows.items() if "ours_failed" in r),
             "target": TARGETS[rule],
         })
     return summary
 
 
-def print_summary(summary: list[dict], timeout: int) -> None:
+def print_summary(summary: list[dict], timeout: int, our_timeout: int) -> None:
     print()
     print(f"{'rule':<18} {'files':>5} {'pabutools s':>12} {'ours s':>9} {'ratio':>8} "
           f"{'median':>8} {'min':>7} {'target':>7}  met")
@@ -192,11 +203,17 @@ def print_summary(summary: list[dict], timeout: int) -> None:
     for s in summary:
         name, seconds = s["slowest_ours"]
         print(f"  {s['rule']}: our slowest file {name} {seconds:.3f} s")
+        if s["compared"] < s["files"]:
+            print(f"  {s['rule']}: compared on {s['compared']} of {s['files']} files only")
         if s["pabutools_unfinished"]:
-            print(f"  {s['rule']}: compared on {s['compared']} of {s['files']} files; pabutools "
-                  f"did not finish within {timeout} s (or failed) on {len(s['pabutools_unfinished'])}: "
-                  + ", ".join(s["pabutools_unfinished"]))
-            print(f"  {s['rule']}: our time on all {s['files']} files {s['ours_all_files_s']:.3f} s")
+            print(f"  {s['rule']}: pabutools did not finish within {timeout} s on "
+                  f"{len(s['pabutools_unfinished'])}: " + ", ".join(s["pabutools_unfinished"]))
+        if s["ours_unfinished"]:
+            print(f"  {s['rule']}: OUR solver did not finish within {our_timeout} s on "
+                  f"{len(s['ours_unfinished'])}: " + ", ".join(s["ours_unfinished"]))
+        if s["compared"] < s["files"]:
+            print(f"  {s['rule']}: our time on all files where we finished "
+                  f"{s['ours_all_finished_s']:.3f} s")
         if s["disagree"]:
             print(f"  {s['rule']}: outcome differs from pabutools on " + ", ".join(s["disagree"]))
 
@@ -208,6 +225,8 @@ def main(argv=None) -> int:
     parser.add_argument("--max-voters", type=int, help="skip files with more ballots (MANIFEST)")
     parser.add_argument("--timeout", type=int, default=maker.ADD1_TIMEOUT,
                         help="pabutools add1 cap per file, seconds")
+    parser.add_argument("--our-timeout", type=int, default=maker.ADD1_TIMEOUT,
+                        help="our add1 cap per file, seconds (also a child process)")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS measurement")
     parser.add_argument("--rss-only", action="store_true", help="only the peak-RSS measurement")
     parser.add_argument("--json-out", type=Path, help="also write the raw figures as JSON")
@@ -236,16 +255,16 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         for i, (name, vote_type) in enumerate(sorted(files.items()), 1):
             rules = [r for r in maker.rules_for(vote_type) if r in args.rules]
-            rows = bench_file(corpus / name, vote_type, rules, args.timeout)
+            rows = bench_file(corpus / name, vote_type, rules, args.timeout, args.our_timeout)
             report["files"][name] = rows
             brief = "  ".join(
-                f"{r}: {row.get('pabutools', float('nan')):.2f}/{row['ours']:.3f}"
+                f"{r}: {row.get('pabutools') or float('nan'):.2f}/{row.get('ours', float('nan')):.3f}"
                 for r, row in rows.items()
             )
             print(f"[{time.perf_counter() - started:7.1f}s {i}/{len(files)}] {name}  {brief}",
                   flush=True)
-        report["summary"] = summarise(report["files"], args.rules, args.timeout)
-        print_summary(report["summary"], args.timeout)
+        report["summary"] = summarise(report["files"], args.rules)
+        print_summary(report["summary"], args.timeout, args.our_timeout)
 
     if not args.no_rss and (corpus / LARGEST).exists():
         print(f"\npeak RSS, fresh process reading and tallying {LARGEST}:")

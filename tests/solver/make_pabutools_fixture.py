@@ -177,25 +177,23 @@ def run_rule(instance, profile, vote_type: str, rule: str, check_ilp: bool = Tru
     return {"selected": _ids(outcome), "seconds": round(seconds, 4)}
 
 
-def _rule_child(conn, instance, profile, vote_type, rule, check_ilp):
+def _child(conn, func, args):
     try:
-        conn.send(run_rule(instance, profile, vote_type, rule, check_ilp))
+        conn.send(func(*args))
     except BaseException as exc:  # report, the parent records the error
         conn.send({"error": f"{type(exc).__name__}: {exc}"})
     finally:
         conn.close()
 
 
-def run_rule_with_timeout(
-    instance, profile, vote_type, rule, timeout, check_ilp=True
-) -> dict:
-    """Run a rule in a forked child process, killed after `timeout` seconds."""
+def call_with_timeout(func, args: tuple, timeout: float) -> dict:
+    """Call ``func(*args)`` (returning a dict) in a forked child killed after `timeout` s.
+
+    Returns ``{"timeout": timeout}`` when it did not finish, ``{"error": ...}`` if it failed.
+    """
     ctx = mp.get_context("fork")
     parent_conn, child_conn = ctx.Pipe(duplex=False)
-    child = ctx.Process(
-        target=_rule_child,
-        args=(child_conn, instance, profile, vote_type, rule, check_ilp),
-    )
+    child = ctx.Process(target=_child, args=(child_conn, func, args))
     child.start()
     child_conn.close()
     try:
@@ -209,6 +207,15 @@ def run_rule_with_timeout(
             child.kill()
         child.join()
         parent_conn.close()
+
+
+def run_rule_with_timeout(
+    instance, profile, vote_type, rule, timeout, check_ilp=True
+) -> dict:
+    """Run a pabutools rule in a forked child process, killed after `timeout` seconds."""
+    return call_with_timeout(
+        run_rule, (instance, profile, vote_type, rule, check_ilp), timeout
+    )
 
 
 def _file_worker(path: str, vote_type: str, rules, timeout, queue) -> None:
