@@ -48,18 +48,21 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         runs += 1
         if runs > MAX_RUNS:
             raise SolverError("equal-shares-add1 did not settle")
-        # The untracked run is cheaper; track only when the iteration has to go on.
-        run = run_equal_shares(ctx, base + k * step_size, explain=False, setup=setup)
+        # The first run is often final (plain Equal Shares already exhaustive), and an
+        # untracked run is cheaper; afterwards a tracked run gives outcome and next step.
+        run = run_equal_shares(ctx, base + k * step_size, track=runs > 1, explain=False, setup=setup)
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
             # `previous` stands for every skipped step too: their outcome was the same.
-            final, final_k = (previous, k - 1) if previous is not None else (run, k)
+            final_k = k - 1 if previous is not None else k
             break
         if _exhaustive(ctx, run, spent):
-            final, final_k = run, k
+            final_k = k
             break
         previous = run
-        run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False, setup=setup)
+        if runs == 1:
+            runs += 1
+            run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False, setup=setup)
         if run.immediate_change:
             k += 1
         elif run.next_change is None:
@@ -67,7 +70,7 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
             raise SolverError("equal-shares-add1 never becomes exhaustive nor overspends")
         else:
             k = max(k + 1, math.ceil((run.next_change - base) / step_size))
-    # Same outcome, now with the explanations (money left, prices) of that very step.
+    # Same outcome as the deciding run, now with the explanations of that very step.
     final = run_equal_shares(ctx, base + final_k * step_size, setup=setup)
     parameters = {
         "increment": step_size,

@@ -77,6 +77,24 @@ class MesRun:
     next_change: Fraction | None = None
     #: True when some comparison sits exactly on its boundary at ``share``.
     immediate_change: bool = False
+    #: Float shadow of ``next_change`` used to skip exact work (inf while unknown).
+    next_change_float: float = math.inf
+
+    def note_screened(self, value: float, slope: float, size: float, exact) -> None:
+        """Like :meth:`note`, but first with floats; ``exact()`` gives the Fractions when needed.
+
+        ``size`` bounds the magnitude of the terms, so ``1e-9 * size`` covers rounding.
+        Only a test that is clearly safe, or whose root clearly lies beyond the
+        smallest root found so far, is settled by floats.
+        """
+        eps = _SLACK * size
+        if abs(value) > eps and abs(slope) > eps:
+            if (value > 0) == (slope > 0):
+                return  # moving away from the boundary
+            root = float(self.share) - value / slope
+            if root > self.next_change_float * (1 + 1e-6) + 1e-6:
+                return
+        self.note(*exact())
 
     def note(self, value: Fraction, slope: Fraction) -> None:
         """Record a test of ``f(t) = value + slope * (t - share)`` that held as ``f >= 0`` or ``f < 0``.
@@ -94,6 +112,7 @@ class MesRun:
             root = self.share - value / slope
             if self.next_change is None or root < self.next_change:
                 self.next_change = root
+                self.next_change_float = float(root)
 
 
 def weights(ctx: Context) -> list[dict[str, int]]:
@@ -227,6 +246,7 @@ def run_equal_shares(
     rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
     last_items: dict[str, list] = {}
     fvalues = [float(v) for v in values]
+    fslopes = [float(v) for v in slopes]
     approx_lower = {pid: float(rho) for pid, rho in lower.items()}
     step = len(run.selected)
     while remaining:
@@ -236,8 +256,9 @@ def run_equal_shares(
         if track:
             # Exact prices, lazily: a tangent line above the best price so far cannot win.
             screened = []
-            for pid in sorted(remaining, key=lower.__getitem__):
-                if best is not None and lower[pid] > best:
+            # Float order is enough to be lazy: stop only when clearly above the best.
+            for pid in sorted(remaining, key=approx_lower.__getitem__):
+                if best is not None and approx_lower[pid] > best_float * (1 + _SLACK) and lower[pid] > best:
                     break
                 rho = price(pid)
                 if rho is None:
@@ -245,8 +266,10 @@ def run_equal_shares(
                     del cells[pid]
                     continue
                 lower[pid] = rho
+                approx_lower[pid] = float(rho)
                 if best is None or rho < best:
                     best, tied = rho, [pid]
+                    best_float = float(rho)
                 elif rho == best:
                     tied.append(pid)
         else:
@@ -288,18 +311,28 @@ def run_equal_shares(
             run.ties.append(TieRecord(step, tuple(tied), chosen, "affordability", ctx.tie_break.kind))
         if track:
             best_slope = rho_slopes[chosen]
+            bf, bsf = float(best), float(best_slope)
             for pid in remaining:
                 if pid != chosen:
-                    run.note(lower[pid] - best, rho_slopes[pid] - best_slope)
+                    lf, lsf = approx_lower[pid], float(rho_slopes[pid])
+                    run.note_screened(
+                        lf - bf, lsf - bsf, abs(lf) + abs(bf) + abs(lsf) + abs(bsf),
+                        lambda pid=pid: (lower[pid] - best, rho_slopes[pid] - best_slope),
+                    )
             for (c, w), _ in last_items[chosen]:
                 if c != 1:  # the class with no money pays nothing whatever rho is
-                    run.note(values[c] - best * w, slopes[c] - best_slope * w)
+                    vf, sf = fvalues[c], fslopes[c]
+                    run.note_screened(
+                        vf - bf * w, sf - bsf * w, abs(vf) + abs(bf * w) + abs(sf) + abs(bsf * w),
+                        lambda c=c, w=w: (values[c] - best * w, slopes[c] - best_slope * w),
+                    )
         before = sum(values[c] * n for (c, _), n in cells[chosen].items()) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
         _pay(ctx, chosen, best, rho_slopes.get(chosen, _ZERO), supporters[chosen], group_weights,
              group_class, values, slopes, class_of, cells)
+        fslopes.extend(float(v) for v in slopes[len(fslopes):])
         fvalues.extend(float(v) for v in values[len(fvalues):])
         del cells[chosen]
     run.group_budget = [values[c] for c in group_class]
