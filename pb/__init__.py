@@ -53,6 +53,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+def create_wsgi_app() -> Flask:
+    """``create_app()`` for WSGI servers: a configuration error ends the process with one line."""
+    import sys
+
+    from pb.config import ConfigError
+
+    try:
+        return create_app()
+    except ConfigError as error:
+        print(f"Error: {error.format_message()}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
 def _register_blueprints(app: Flask) -> None:
     from pb.home import bp as home_bp
     from pb.staff import bp as staff_bp

@@ -1,19 +1,40 @@
 """The admin-side commands, run as ``flask --app pb COMMAND`` or ``pb COMMAND``."""
 from __future__ import annotations
 
+import functools
 import sys
+from typing import Any, Callable, TypeVar
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from sqlalchemy.exc import DBAPIError
+
 from pb import migrate
 from pb.db import get_engine, get_session
 from pb.staff.models import Role
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def database_errors_in_one_line(command: F) -> F:
+    """An unreachable or unwritable database ends the command with one line, not a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DBAPIError as error:
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise click.ClickException(f"database error: {reason}") from None
+
+    return wrapper  # type: ignore[return-value]
+
 
 @click.command("upgrade")
 @with_appcontext
+@database_errors_in_one_line
 def upgrade_command() -> None:
     """Bring the database to the current schema (safe to run any time)."""
     engine = get_engine()
@@ -28,6 +49,7 @@ def upgrade_command() -> None:
 
 @click.command("init-db")
 @with_appcontext
+@database_errors_in_one_line
 @click.pass_context
 def init_db_command(ctx: click.Context) -> None:
     """Alias of upgrade."""
@@ -36,6 +58,7 @@ def init_db_command(ctx: click.Context) -> None:
 
 @click.command("seed-demo")
 @with_appcontext
+@database_errors_in_one_line
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
@@ -60,6 +83,8 @@ def _read_password() -> str:
     if sys.stdin is not None and not sys.stdin.isatty():
         first = sys.stdin.readline().rstrip("\r\n")
         second = sys.stdin.readline().rstrip("\r\n")
+        if not second:
+            raise click.ClickException("give the password twice, on two lines of stdin")
         if first != second:
             raise click.ClickException("the two passwords on stdin differ")
         return first
@@ -68,6 +93,7 @@ def _read_password() -> str:
 
 @click.command("create-staff")
 @with_appcontext
+@database_errors_in_one_line
 @click.argument("email")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--community", "communities", multiple=True, help="Community slug (playmakers; repeatable).")

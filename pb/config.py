@@ -51,13 +51,14 @@ def _flag(name: str, raw: str) -> bool:
     raise ConfigError(f"{name} must be true or false, not {raw!r}")
 
 
-def _whole_number(name: str, raw: str, minimum: int = 0) -> int:
+def _whole_number(name: str, raw: str, minimum: int = 0, maximum: int | None = None) -> int:
     try:
         value = int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
-    if value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, not {value}")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ConfigError(f"{name} must be at least {minimum}{upper}, not {value}")
     return value
 
 
@@ -72,11 +73,19 @@ def normalise_database_url(url: str) -> str:
 def _development_secret(instance_path: Path) -> str:
     """A random key made once and kept in ``instance/``, so sessions survive restarts."""
     key_file = instance_path / "secret_key"
-    if not key_file.exists():
-        instance_path.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: two processes starting at once cannot both write a key; 0600 from the first byte.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    key = key_file.read_text().strip()
+    if not key:
+        raise ConfigError(f"{key_file} is empty: delete it to have a new key made")
+    return key
 
 
 def load_settings(environ: Mapping[str, str], instance_path: Path) -> Settings:
@@ -108,6 +117,8 @@ def load_settings(environ: Mapping[str, str], instance_path: Path) -> Settings:
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(f"PB_BASE_URL must be an http(s) URL, not {base_url!r}")
+    if production and parts.scheme != "https":
+        raise ConfigError("PB_BASE_URL must be an https URL in production (links in e-mails carry voting rights)")
 
     return Settings(
         env=env,
@@ -115,7 +126,7 @@ def load_settings(environ: Mapping[str, str], instance_path: Path) -> Settings:
         secret_key=secret_key,
         base_url=base_url,
         smtp_host=environ.get("PB_SMTP_HOST", "localhost").strip(),
-        smtp_port=_whole_number("PB_SMTP_PORT", environ.get("PB_SMTP_PORT", "25"), minimum=1),
+        smtp_port=_whole_number("PB_SMTP_PORT", environ.get("PB_SMTP_PORT", "25"), minimum=1, maximum=65535),
         smtp_user=environ.get("PB_SMTP_USER") or None,
         smtp_password=environ.get("PB_SMTP_PASSWORD") or None,
         smtp_starttls=_flag("PB_SMTP_STARTTLS", environ.get("PB_SMTP_STARTTLS", "false")),

@@ -13,6 +13,7 @@ from typing import Any
 from flask import Flask, current_app, g
 from sqlalchemy import DateTime, Enum, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -70,8 +71,12 @@ def enum_type(enum_class: type[enum.Enum]) -> Enum:
     )
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; on SQLite, turn on foreign keys and real SAVEPOINT support."""
+def make_engine(url: str, *, immediate_transactions: bool = True, **kwargs: Any) -> Engine:
+    """Create an engine; on SQLite, turn on foreign keys, WAL and real SAVEPOINT support.
+
+    ``immediate_transactions=False`` keeps SQLite's deferred BEGIN; the test
+    suite wants that for its long-lived rolled-back transaction.
+    """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
@@ -84,17 +89,27 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=15000")
+        # WAL: readers never wait for the writer.
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock up front, so concurrent writers queue on
+        # busy_timeout instead of failing with "database is locked" when a read
+        # transaction tries to become a write transaction.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate_transactions else "BEGIN")
 
     return engine
 
 
 def init_app(app: Flask) -> None:
-    engine = make_engine(app.config["DATABASE_URL"])
+    from pb.config import ConfigError
+
+    try:
+        engine = make_engine(app.config["DATABASE_URL"])
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise ConfigError(f"PB_DATABASE_URL cannot be used: {error}") from None
     app.extensions["pb.engine"] = engine
     app.extensions["pb.sessionmaker"] = sessionmaker(engine)
     app.teardown_appcontext(_end_session)

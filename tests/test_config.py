@@ -96,9 +96,30 @@ def test_production_app_uses_secure_cookies(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("PB_ENV", "production")
     monkeypatch.setenv("PB_SECRET_KEY", "p" * 40)
     monkeypatch.setenv("PB_DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite3'}")
+    monkeypatch.setenv("PB_BASE_URL", "https://deltag.aarhus.example")
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = create_app()
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     app.extensions["pb.engine"].dispose()
+
+
+def test_unusable_database_url_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database URL with an unknown driver is reported as a configuration error."""
+    from pb import create_app
+
+    monkeypatch.setenv("PB_DATABASE_URL", "nosuchdb://x/y")
+    with pytest.raises(ConfigError, match="PB_DATABASE_URL cannot be used"):
+        create_app()
+
+
+def test_wsgi_entry_point_exits_with_one_line(tmp_path: Path) -> None:
+    """Under a WSGI server (wsgi.py), a config error ends the process with one line."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PB_")}
+    env.update({"PB_ENV": "production", "PB_DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
+    completed = subprocess.run(
+        [sys.executable, "-c", "import wsgi"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert completed.returncode == 1
+    assert completed.stderr.strip() == "Error: PB_SECRET_KEY must be set when PB_ENV=production"

@@ -50,7 +50,7 @@ class SeedSummary:
     def describe(self) -> str:
         if not self.created:
             return "Demo data already complete; nothing added."
-        parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
+        parts = ", ".join(f"{kind}: {n}" for kind, n in sorted(self.created.items()))
         return f"Demo data added (DEMO DATA, not real): {parts}."
 
 
