@@ -1,13 +1,15 @@
 """Writing the audit trail. Every staff change calls ``record`` in the same transaction."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import has_request_context, request
 from sqlalchemy.orm import Session
 
 from pb.audit.models import AuditEvent
-from pb.staff.models import StaffUser
+
+if TYPE_CHECKING:
+    from pb.staff.models import StaffUser
 
 
 def record(

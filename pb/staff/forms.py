@@ -13,6 +13,7 @@ class LoginForm(FlaskForm):
     email = EmailField(
         _l("E-mail"),
         filters=[strip_whitespace],
+        render_kw={"autocomplete": "username"},
         validators=[
             DataRequired(_l("Skriv din e-mailadresse.")),
             Email(_l("Det ligner ikke en e-mailadresse. Tjek, at den er skrevet rigtigt.")),
@@ -20,7 +21,9 @@ class LoginForm(FlaskForm):
         ],
     )
     password = PasswordField(
-        _l("Adgangskode"), validators=[DataRequired(_l("Skriv din adgangskode."))]
+        _l("Adgangskode"),
+        validators=[DataRequired(_l("Skriv din adgangskode."))],
+        render_kw={"autocomplete": "current-password"},
     )
     next = HiddenField()
 

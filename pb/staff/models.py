@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pb.db import Base, UTCDateTime, enum_type, utcnow
@@ -31,6 +31,10 @@ class StaffUser(Base):
     """A municipal official, admin or playmaker who signs in with a password."""
 
     __tablename__ = "staff_user"
+    __table_args__ = (
+        CheckConstraint("email = lower(email)", name="email_lower_case"),
+        CheckConstraint("session_generation >= 1", name="session_generation_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stored lower-cased.
@@ -42,6 +46,8 @@ class StaffUser(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    #: Bumped at sign-out; sessions signed with an older value stop working.
+    session_generation: Mapped[int] = mapped_column(default=1)
 
     #: The communities a playmaker works for; admins and officials reach every community.
     communities: Mapped[list[Community]] = relationship(

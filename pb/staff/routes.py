@@ -1,5 +1,6 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
 
 from pb.communities.models import Community
 from pb.db import get_session
@@ -11,12 +12,16 @@ from pb.proposals.labels import STATUS_NAMES
 from pb.staff.labels import ROLE_NAMES
 from pb.staff.models import Role
 from pb.staff.queries import communities_for, community_overview, recent_audit_events
-from pb.staff.services import InvalidCredentials, LoginThrottled, sign_in, sign_out
+from pb.staff.services import InvalidCredentials, LoginThrottled, begin_sign_in, finish_sign_in, sign_out
 
 
 @bp.app_context_processor
 def staff_context():
-    user = current_staff()
+    try:
+        user = current_staff()
+    except SQLAlchemyError:
+        # Error pages render this too; a database that is down must not hide them.
+        user = None
     return {
         "current_staff": user,
         "logout_form": LogoutForm() if user else None,
@@ -32,8 +37,10 @@ def login():
     status = 200
     if form.validate_on_submit():
         session = get_session()
+        attempt = begin_sign_in(session, form.email.data, request.remote_addr or "")
+        session.commit()
         try:
-            user = sign_in(session, form.email.data, form.password.data, request.remote_addr or "")
+            user = finish_sign_in(session, attempt, form.password.data)
         except LoginThrottled:
             session.commit()
             form.form_errors.append(
@@ -43,14 +50,14 @@ def login():
         except InvalidCredentials:
             session.commit()
             form.form_errors.append(_("Forkert e-mail eller adgangskode. Prøv igen."))
-            status = 401
+            status = 422
         else:
             session.commit()
             log_in(user)
             flash(_("Du er logget ind."), "success")
             return redirect(safe_next_url(form.next.data) or url_for("staff.dashboard"))
     elif request.method == "POST":
-        status = 400
+        status = 422
     return render_template("staff/login.html", form=form), status
 
 

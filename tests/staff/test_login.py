@@ -54,7 +54,7 @@ def test_wrong_password_is_refused_keeping_the_email(client, csrf_token, make_st
     user = make_staff()
     response = _post_login(client, csrf_token(), user.email, "wrong password!")
     html = response.get_data(as_text=True)
-    assert response.status_code == 401
+    assert response.status_code == 422
     assert "Forkert e-mail eller adgangskode" in html and f'value="{user.email}"' in html
     assert _actions(session)[-1] == "staff.login_failed"
 
@@ -63,7 +63,7 @@ def test_invalid_form_shows_field_errors(client, csrf_token) -> None:
     """An empty or malformed email is refused with a message by the field."""
     response = _post_login(client, csrf_token(), "not-an-email", "")
     html = response.get_data(as_text=True)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Det ligner ikke en e-mailadresse" in html and "Skriv din adgangskode" in html
     assert 'value="not-an-email"' in html and 'aria-invalid="true"' in html
 
@@ -73,7 +73,7 @@ def test_five_failures_throttle_the_account(client, csrf_token, make_staff, sess
     user = make_staff()
     token = csrf_token()
     for n in range(5):
-        assert _post_login(client, token, user.email, f"bad {n}", REMOTE_ADDR=f"10.0.0.{n}").status_code == 401
+        assert _post_login(client, token, user.email, f"bad {n}", REMOTE_ADDR=f"10.0.0.{n}").status_code == 422
     refused = _post_login(client, token, user.email, DEFAULT_PASSWORD, REMOTE_ADDR="10.0.0.99")
     assert refused.status_code == 429
     assert "For mange forkerte forsøg" in refused.get_data(as_text=True)
@@ -94,8 +94,8 @@ def test_unknown_account_and_inactive_user_fail_alike(client, csrf_token, make_s
     """An unknown email and a deactivated user get the same answer as a wrong password."""
     inactive = make_staff(is_active=False)
     token = csrf_token()
-    assert _post_login(client, token, "nobody@example.org", DEFAULT_PASSWORD).status_code == 401
-    assert _post_login(client, token, inactive.email, DEFAULT_PASSWORD).status_code == 401
+    assert _post_login(client, token, "nobody@example.org", DEFAULT_PASSWORD).status_code == 422
+    assert _post_login(client, token, inactive.email, DEFAULT_PASSWORD).status_code == 422
 
 
 def test_next_only_redirects_within_the_site(client, csrf_token, make_staff) -> None:
@@ -169,3 +169,13 @@ def test_officials_see_every_community_and_turnout(signed_in, make_staff, make_c
     make_voter(round_, community)
     official_page = signed_in(make_staff(Role.OFFICIAL)).get(f"/staff/lokalsamfund/{community.slug}")
     assert "Afgivne stemmesedler" in official_page.get_data(as_text=True)
+
+
+def test_logout_ends_a_copied_session_cookie(app, client, signed_in, make_staff, csrf_token) -> None:
+    """After sign-out, a copy of the old session cookie no longer opens the staff pages."""
+    signed_in(make_staff())
+    stolen = client.get_cookie("pb_session").value
+    client.post("/staff/logout", data={"csrf_token": csrf_token("/staff/")})
+    thief = app.test_client()
+    thief.set_cookie("pb_session", stolen)
+    assert thief.get("/staff/").status_code == 302
