@@ -23,6 +23,7 @@ class OutboundEmail(Base):
     __tablename__ = "outbound_email"
     __table_args__ = (
         CheckConstraint("attempts >= 0", name="attempts_not_negative"),
+        CheckConstraint("status != 'sent' OR sent_at IS NOT NULL", name="sent_has_time"),
         Index("ix_outbound_email_status_created", "status", "created_at"),
     )
 

@@ -64,6 +64,10 @@ class Proposal(Base):
         enum_type(ProposalStatus), default=ProposalStatus.SUBMITTED, index=True
     )
     rejection_reason: Mapped[Optional[str]] = mapped_column(Text)
+    #: Proposals sharing a label exclude each other (e.g. two uses of the same site); the ILP funds at most one.
+    exclusive_group: Mapped[Optional[str]] = mapped_column(String(80))
+    #: Funded whatever the votes (e.g. a legal obligation); honoured by the max-welfare rule.
+    must_fund: Mapped[bool] = mapped_column(default=False)
     merged_into_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("proposal.id", ondelete="RESTRICT")
     )

@@ -61,6 +61,7 @@ class Round(Base):
         CheckConstraint(
             "cumulative_points IS NULL OR cumulative_points > 0", name="cumulative_points_positive"
         ),
+        CheckConstraint("min_score IS NULL OR min_score >= 0", name="min_score_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,6 +81,8 @@ class Round(Base):
     approval_max_choices: Mapped[Optional[int]]
     #: Points each voter distributes on a cumulative ballot.
     cumulative_points: Mapped[Optional[int]]
+    #: Votes (or points) a proposal needs to be eligible for funding; none means no threshold.
+    min_score: Mapped[Optional[int]]
     #: Seed of the lot that breaks ties; drawn when voting opens and published with the result.
     tie_break_seed: Mapped[Optional[int]]
     self_registration_open: Mapped[bool] = mapped_column(default=True)
@@ -143,10 +146,19 @@ class Category(Base):
     """A project category of a round, e.g. "Natur og grønne områder"."""
 
     __tablename__ = "category"
-    __table_args__ = (UniqueConstraint("round_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "name"),
+        CheckConstraint("min_spend IS NULL OR min_spend >= 0", name="min_spend_not_negative"),
+        CheckConstraint(
+            "max_spend IS NULL OR min_spend IS NULL OR max_spend >= min_spend", name="max_spend_not_below_min"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(120))
+    #: Whole kroner each community must (at least) / may (at most) spend on this category; ILP only.
+    min_spend: Mapped[Optional[int]]
+    max_spend: Mapped[Optional[int]]
 
     round: Mapped[Round] = relationship(back_populates="categories")

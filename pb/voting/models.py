@@ -4,7 +4,15 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pb.db import Base, UTCDateTime, enum_type, utcnow
@@ -32,6 +40,9 @@ class Voter(Base):
     __tablename__ = "voter"
     __table_args__ = (
         UniqueConstraint("round_id", "email"),
+        # Lets a ballot's (voter, round, community) be checked by one composite foreign key.
+        UniqueConstraint("id", "round_id", "community_id"),
+        CheckConstraint("email = lower(email)", name="email_lower_case"),
         CheckConstraint("link_version >= 1", name="link_version_positive"),
         CheckConstraint(
             "birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100", name="birth_year_plausible"
@@ -50,6 +61,8 @@ class Voter(Base):
     source: Mapped[VoterSource] = mapped_column(enum_type(VoterSource))
     #: Bumped when a new link is sent; links carrying an older version stop working.
     link_version: Mapped[int] = mapped_column(default=1)
+    #: When the voter first opened a link sent to them (for self-registered voters, the e-mail check).
+    verified_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     round: Mapped[Round] = relationship()
@@ -63,13 +76,21 @@ class Ballot(Base):
     __tablename__ = "ballot"
     __table_args__ = (
         UniqueConstraint("round_id", "voter_id"),
+        # The ballot's round and community are always its voter's.
+        ForeignKeyConstraint(
+            ["voter_id", "round_id", "community_id"],
+            ["voter.id", "voter.round_id", "voter.community_id"],
+            name="fk_ballot_voter_round_community",
+            ondelete="RESTRICT",
+        ),
         CheckConstraint("version >= 1", name="version_positive"),
         Index("ix_ballot_round_community", "round_id", "community_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
-    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="RESTRICT"))
+    #: With round_id and community_id, a composite foreign key to the voter (see __table_args__).
+    voter_id: Mapped[int]
     #: Copied from the voter so tallies read one table.
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="RESTRICT"))
     channel: Mapped[BallotChannel] = mapped_column(enum_type(BallotChannel))

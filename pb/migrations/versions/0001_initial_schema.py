@@ -52,6 +52,7 @@ def upgrade() -> None:
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("status != 'sent' OR sent_at IS NOT NULL", name=op.f('ck_outbound_email_sent_has_time')),
     sa.CheckConstraint('attempts >= 0', name=op.f('ck_outbound_email_attempts_not_negative')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbound_email')),
     sa.UniqueConstraint('dedup_key', name=op.f('uq_outbound_email_dedup_key'))
@@ -70,12 +71,14 @@ def upgrade() -> None:
     sa.Column('approval_min_choices', sa.Integer(), nullable=True),
     sa.Column('approval_max_choices', sa.Integer(), nullable=True),
     sa.Column('cumulative_points', sa.Integer(), nullable=True),
+    sa.Column('min_score', sa.Integer(), nullable=True),
     sa.Column('tie_break_seed', sa.Integer(), nullable=True),
     sa.Column('self_registration_open', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint('approval_max_choices IS NULL OR approval_min_choices IS NULL OR approval_max_choices >= approval_min_choices', name=op.f('ck_round_approval_max_not_below_min')),
     sa.CheckConstraint('approval_min_choices IS NULL OR approval_min_choices >= 0', name=op.f('ck_round_approval_min_not_negative')),
     sa.CheckConstraint('cumulative_points IS NULL OR cumulative_points > 0', name=op.f('ck_round_cumulative_points_positive')),
+    sa.CheckConstraint('min_score IS NULL OR min_score >= 0', name=op.f('ck_round_min_score_not_negative')),
     sa.CheckConstraint('min_voter_age >= 0', name=op.f('ck_round_min_voter_age_not_negative')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_round')),
     sa.UniqueConstraint('name', name=op.f('uq_round_name'))
@@ -89,6 +92,9 @@ def upgrade() -> None:
     sa.Column('is_active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('session_generation', sa.Integer(), nullable=False),
+    sa.CheckConstraint('email = lower(email)', name=op.f('ck_staff_user_email_lower_case')),
+    sa.CheckConstraint('session_generation >= 1', name=op.f('ck_staff_user_session_generation_positive')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_staff_user')),
     sa.UniqueConstraint('email', name=op.f('uq_staff_user_email'))
     )
@@ -114,6 +120,10 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('round_id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('min_spend', sa.Integer(), nullable=True),
+    sa.Column('max_spend', sa.Integer(), nullable=True),
+    sa.CheckConstraint('max_spend IS NULL OR min_spend IS NULL OR max_spend >= min_spend', name=op.f('ck_category_max_spend_not_below_min')),
+    sa.CheckConstraint('min_spend IS NULL OR min_spend >= 0', name=op.f('ck_category_min_spend_not_negative')),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], name=op.f('fk_category_round_id_round'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_category')),
     sa.UniqueConstraint('round_id', 'name', name=op.f('uq_category_round_id_name'))
@@ -185,12 +195,15 @@ def upgrade() -> None:
     sa.Column('birth_year', sa.Integer(), nullable=True),
     sa.Column('source', sa.Enum('roll', 'self', 'paper', name='votersource', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('link_version', sa.Integer(), nullable=False),
+    sa.Column('verified_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint('birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100', name=op.f('ck_voter_birth_year_plausible')),
+    sa.CheckConstraint('email = lower(email)', name=op.f('ck_voter_email_lower_case')),
     sa.CheckConstraint('link_version >= 1', name=op.f('ck_voter_link_version_positive')),
     sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_voter_community_id_community'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], name=op.f('fk_voter_round_id_round'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_voter')),
+    sa.UniqueConstraint('id', 'round_id', 'community_id', name=op.f('uq_voter_id_round_id_community_id')),
     sa.UniqueConstraint('round_id', 'email', name=op.f('uq_voter_round_id_email'))
     )
     with op.batch_alter_table('voter', schema=None) as batch_op:
@@ -209,7 +222,7 @@ def upgrade() -> None:
     sa.CheckConstraint('version >= 1', name=op.f('ck_ballot_version_positive')),
     sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_ballot_community_id_community'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], name=op.f('fk_ballot_round_id_round'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['voter_id'], ['voter.id'], name=op.f('fk_ballot_voter_id_voter'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['voter_id', 'round_id', 'community_id'], ['voter.id', 'voter.round_id', 'voter.community_id'], name='fk_ballot_voter_round_community', ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ballot')),
     sa.UniqueConstraint('receipt_hash', name=op.f('uq_ballot_receipt_hash')),
     sa.UniqueConstraint('round_id', 'voter_id', name=op.f('uq_ballot_round_id_voter_id'))
@@ -234,6 +247,8 @@ def upgrade() -> None:
     sa.Column('consent_to_publish', sa.Boolean(), nullable=False),
     sa.Column('status', sa.Enum('submitted', 'needs_changes', 'approved', 'rejected', 'merged', 'withdrawn', name='proposalstatus', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('rejection_reason', sa.Text(), nullable=True),
+    sa.Column('exclusive_group', sa.String(length=80), nullable=True),
+    sa.Column('must_fund', sa.Boolean(), nullable=False),
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
