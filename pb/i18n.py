@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.numbers import format_decimal
-from flask import Flask, request
+from urllib.parse import urlencode
+
+from flask import Flask, request, url_for
 from flask_babel import Babel, format_date, get_locale
 
 LANGUAGES = ("da", "en")
@@ -52,12 +54,15 @@ def init_babel(app: Flask) -> None:
 
 
 def language_links() -> list[dict[str, object]]:
-    """The language switch: the current page in each language."""
+    """The language switch: the current page, with its query, in each language."""
     active = current_language()
-    args = {k: v for k, v in request.args.items() if k != "lang"}
+    args = request.args.to_dict(flat=False)
+    args.pop("lang", None)
     links = []
     for code, label in (("da", "Dansk"), ("en", "English")):
-        query = "&".join(f"{k}={v}" for k, v in args.items())
-        url = f"{request.path}?{query + '&' if query else ''}lang={code}"
+        if request.endpoint and request.url_rule is not None:
+            url = url_for(request.endpoint, **(request.view_args or {}), **args, lang=code)
+        else:  # a 404 has no endpoint: link to the same path
+            url = f"{request.path}?{urlencode({**args, 'lang': code}, doseq=True)}"
         links.append({"code": code, "label": label, "url": url, "active": code == active})
     return links

@@ -1,7 +1,7 @@
 """What every response shares: CSRF, security headers, the language cookie and error pages."""
 from __future__ import annotations
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, g, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -25,12 +25,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
 ALERT_LABELS = {"success": _l("Succes"), "info": _l("Information"), "warning": _l("Advarsel"), "error": _l("Fejl")}
 
 ERROR_TEXTS = {
-    400: ("Noget gik galt med din forespørgsel", "Siden kunne ikke forstå det, der blev sendt. Gå tilbage og prøv igen."),
-    403: ("Du har ikke adgang til siden", "Din bruger har ikke lov til at se eller gøre dette. Kontakt kommunen, hvis du mener, det er en fejl."),
-    404: ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er linket forkert, eller siden er flyttet."),
-    405: ("Det kan man ikke her", "Siden kan ikke bruges på den måde. Gå tilbage og prøv igen."),
-    429: ("For mange forsøg", "Du har prøvet for mange gange på kort tid. Vent lidt, og prøv igen."),
-    500: ("Der skete en fejl hos os", "Det er ikke din skyld. Prøv igen om lidt. Bliver ved at gå galt, så kontakt kommunen."),
+    400: (_l("Noget gik galt"), _l("Siden kunne ikke forstå det, der blev sendt. Gå tilbage, og prøv igen.")),
+    403: (_l("Du har ikke adgang til siden"), _l("Din bruger må ikke se eller gøre dette. Kontakt kommunen, hvis du mener, det er en fejl.")),
+    404: (_l("Siden findes ikke"), _l("Vi kan ikke finde den side, du leder efter. Måske er linket forkert, eller siden er flyttet.")),
+    405: (_l("Siden kan ikke bruges sådan"), _l("Du kom til siden på en måde, den ikke understøtter. Gå tilbage, og prøv igen.")),
+    429: (_l("For mange forsøg"), _l("Du har prøvet for mange gange på kort tid. Vent lidt, og prøv igen.")),
+    500: (_l("Der skete en fejl hos os"), _l("Det er ikke din skyld. Prøv igen om lidt. Sker det igen, så kontakt kommunen.")),
 }
 
 
@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_security_headers)
     app.after_request(_remember_language)
     app.jinja_env.globals["ALERT_LABELS"] = ALERT_LABELS
+    app.jinja_env.globals["show_demo_notice"] = not app.config["PB_SETTINGS"].is_production
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
 
@@ -67,7 +68,7 @@ def _remember_language(response: Response) -> Response:
 def render_error(status: int, message: str | None = None) -> tuple[str, int]:
     title, text = ERROR_TEXTS.get(status, ERROR_TEXTS[500])
     return (
-        render_template("errors/error.html", status=status, title=_(title), text=message or _(text)),
+        render_template("errors/error.html", status=status, title=title, text=message or text),
         status,
     )
 
@@ -75,13 +76,18 @@ def render_error(status: int, message: str | None = None) -> tuple[str, int]:
 def _csrf_error(_error: CSRFError) -> tuple[str, int]:
     return render_error(
         400,
-        _("Formularen var for gammel eller manglede sit sikkerhedstegn. Gå tilbage, genindlæs siden og send igen."),
+        _("Siden har været åben for længe, eller formularen var ufuldstændig. Genindlæs siden, og prøv igen."),
     )
 
 
 def _http_error(error: HTTPException) -> Response | tuple[str, int]:
     if error.code is None or error.code < 400:
         return error.get_response()
+    if error.code >= 500:
+        # The request's session may be broken (a failed flush): start clean before rendering.
+        session = g.get("db_session")
+        if session is not None:
+            session.rollback()
     response_body, status = render_error(error.code)
     response = Response(response_body, status=status, mimetype="text/html")
     if error.code == 405 and error.valid_methods:

@@ -31,7 +31,7 @@ def test_csrf_is_enforced_on_post(client: FlaskClient) -> None:
     """A POST without the CSRF token is refused with a friendly Danish page."""
     response = client.post("/staff/login", data={"email": "a@b.dk", "password": "x"})
     assert response.status_code == 400
-    assert "sikkerhedstegn" in response.get_data(as_text=True)
+    assert "Siden har været åben for længe" in response.get_data(as_text=True)
 
 
 def test_error_pages_are_danish_and_friendly(app: Flask, client: FlaskClient) -> None:
@@ -55,7 +55,7 @@ def test_method_not_allowed_page(app: Flask, client: FlaskClient) -> None:
     response = client.delete("/")
     assert response.status_code == 405
     assert "GET" in response.headers["Allow"]
-    assert "Det kan man ikke her" in response.get_data(as_text=True)
+    assert "Siden kan ikke bruges sådan" in response.get_data(as_text=True)
 
 
 def test_forbidden_page_is_danish(app: Flask, client: FlaskClient) -> None:
