@@ -15,6 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner, FlaskClient
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -35,31 +36,55 @@ POSTGRES_URL = os.environ.get("PB_TEST_DATABASE_URL", "").strip()
 BACKENDS = ["sqlite", "postgresql"]
 
 
-def reset_postgres_schema(engine: Engine) -> None:
-    """Start from an empty ``public`` schema: the test database belongs to the tests."""
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
+def postgres_url_in_own_schema(url: str, schema: str) -> str:
+    """The same database, with every connection's search_path set to ``schema``.
+
+    Each test run gets its own schema, so two runs (a developer's and CI's, or
+    two engineers') never drop each other's tables.
+    """
+    base = make_url(url)
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        connection.commit()
+    engine.dispose()
+    return base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+def drop_postgres_schema(url: str, schema: str) -> None:
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        connection.commit()
+    engine.dispose()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
     if not POSTGRES_URL:
         pytest.skip("PB_TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
-    return normalise_database_url(POSTGRES_URL)
+    url = normalise_database_url(POSTGRES_URL)
+    schema = f"pb_test_{os.getpid()}"
+    try:
+        yield_url = postgres_url_in_own_schema(url, schema)
+    except Exception as error:  # noqa: BLE001 - any connection failure must stop the run
+        pytest.exit(f"PB_TEST_DATABASE_URL is set but PostgreSQL cannot be used: {error}", returncode=3)
+    yield yield_url
+    drop_postgres_schema(url, schema)
 
 
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
-    """One migrated database per backend for the whole run."""
-    engine = make_engine(database_url)
-    if engine.dialect.name == "postgresql":
-        try:
-            reset_postgres_schema(engine)
-        except Exception as error:  # noqa: BLE001 - any connection failure must stop the run
-            pytest.exit(f"PB_TEST_DATABASE_URL is set but PostgreSQL cannot be used: {error}", returncode=3)
+    """One migrated database per backend for the whole run.
+
+    Deferred BEGIN on SQLite: each test holds one transaction open for its
+    whole length, and commands under test (``upgrade``) open their own.
+    """
+    engine = make_engine(database_url, immediate_transactions=False)
     upgrade(engine)
     yield engine
     engine.dispose()
