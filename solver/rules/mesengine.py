@@ -194,6 +194,20 @@ def run_equal_shares(
     }
     group_class = [0] * len(ctx.groups)
     cells = {pid: dict(cell) for pid, cell in setup.cells.items()}
+    # Cells are rebuilt only when read, and only if some supporter paid since:
+    # far fewer projects are priced per round than are touched by a payment.
+    dirty: set[str] = set()
+    counts = [g.count for g in ctx.groups]
+
+    def cell_of(pid: str) -> dict[tuple[int, int], int]:
+        if pid in dirty:
+            dirty.discard(pid)
+            cell: dict[tuple[int, int], int] = {}
+            for gi in supporters[pid]:
+                key = (group_class[gi], group_weights[gi][pid])
+                cell[key] = cell.get(key, 0) + counts[gi]
+            cells[pid] = cell
+        return cells[pid]
     # A price never falls as money is spent, so the last known price is a lower bound.
     lower = {pid: Fraction(inst.project(pid).cost, total_sat[pid]) for pid in live}
     remaining = set(live)
@@ -201,7 +215,7 @@ def run_equal_shares(
     def price(pid: str) -> Fraction | None:
         """Exact price rho of a project, or None when its supporters cannot afford it."""
         cost = inst.project(pid).cost
-        cell = cells[pid]
+        cell = cell_of(pid)
         # Floats settle affordability unless the money is within rounding of the cost.
         if sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
             available = sum(values[c] * n for (c, _), n in cell.items())
@@ -224,7 +238,7 @@ def run_equal_shares(
     def approximate_price(pid: str) -> float | None:
         """Float price, used only to screen; None when clearly unaffordable."""
         cost = inst.project(pid).cost
-        cell = cells[pid]
+        cell = cell_of(pid)
         available = sum(fvalues[c] * n for (c, _), n in cell.items())
         if available < cost * (1 - _SLACK):
             return None
@@ -326,12 +340,12 @@ def run_equal_shares(
                         vf - bf * w, sf - bsf * w, abs(vf) + abs(bf * w) + abs(sf) + abs(bsf * w),
                         lambda c=c, w=w: (values[c] - best * w, slopes[c] - best_slope * w),
                     )
-        before = sum(values[c] * n for (c, _), n in cells[chosen].items()) if explain else _ZERO
+        before = sum(values[c] * n for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
         _pay(ctx, chosen, best, rho_slopes.get(chosen, _ZERO), supporters[chosen], group_weights,
-             group_class, values, slopes, class_of, cells)
+             group_class, values, slopes, class_of, dirty)
         fslopes.extend(float(v) for v in slopes[len(fslopes):])
         fvalues.extend(float(v) for v in values[len(fvalues):])
         del cells[chosen]
@@ -395,7 +409,7 @@ def _split_is_exact(items, i, rho, values) -> bool:
     return True
 
 
-def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, cells):
+def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, dirty):
     """Charge the supporters of ``chosen`` and move them to their new money classes."""
     moved: dict[tuple[int, int], int] = {}
     for gi in payers:
@@ -419,16 +433,4 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
         if new == c:
             continue
         group_class[gi] = new
-        count = ctx.groups[gi].count
-        for pid, wq in group_weights[gi].items():
-            cell = cells.get(pid)
-            if cell is None:  # funded, unaffordable or ineligible: nothing to keep up to date
-                continue
-            old_key = (c, wq)
-            left = cell[old_key] - count
-            if left:
-                cell[old_key] = left
-            else:
-                del cell[old_key]
-            new_key = (new, wq)
-            cell[new_key] = cell.get(new_key, 0) + count
+        dirty.update(group_weights[gi])  # these projects' cells must be rebuilt before use
