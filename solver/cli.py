@@ -87,7 +87,9 @@ def result_to_json(result: Result) -> dict[str, object]:
         "selected": list(result.selected),
         "total_score": result.total_score,
         **result.tie_break.describe(),
-        "parameters": {k: (money(v, s) if k.endswith("_budget") else v) for k, v in result.parameters.items()},
+        "parameters": {
+            k: (money(v, s) if k.endswith("_budget") or k == "increment" else v) for k, v in result.parameters.items()
+        },
         "other_optimal_sets": result.other_optimal_sets,
         "ties": [
             {"step": t.step, "candidates": list(t.candidates), "chosen": t.chosen, "criterion": t.criterion}
@@ -104,6 +106,8 @@ def result_to_json(result: Result) -> dict[str, object]:
                 "reason": e.reason,
                 "budget_left": money(e.budget_left, s),
                 "supporters_budget": money(e.supporters_budget, s),
+                # Equal Shares: payment per unit of utility (points, or per unit of cost).
+                "price_per_unit": float(e.price_per_unit) if e.price_per_unit is not None else None,
                 "constraint": e.constraint,
             }
             for e in result.explanations

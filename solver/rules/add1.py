@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ..errors import SolverError
+from ..errors import SolverError, SolverInputError
 from .base import Context
 from .equalshares import mes_outcome
 from .mesengine import MesRun, prepare, run_equal_shares
@@ -35,8 +35,8 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
     """
     inst = ctx.instance
     step_size = increment if increment is not None else inst.scale
-    if step_size <= 0:
-        raise ValueError("increment must be positive")
+    if not isinstance(step_size, int) or step_size <= 0:
+        raise SolverInputError(f"increment must be a positive int (minor units), got {step_size!r}")
     if ctx.num_voters == 0:
         return mes_outcome(ctx, MesRun(share=Fraction(0)), {})
     base = Fraction(inst.budget, ctx.num_voters)
