@@ -218,15 +218,15 @@ def run_equal_shares(
         cell = cell_of(pid)
         # Floats settle affordability unless the money is within rounding of the cost.
         if sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
-            available = sum(values[c] * n for (c, _), n in cell.items())
+            available = _weighted_sum((values[c], n) for (c, _), n in cell.items())
             if available < cost:
                 if track:
                     # Becoming affordable could change the outcome; the reverse only helps the winner.
-                    run.note(available - cost, sum(slopes[c] * n for (c, _), n in cell.items()))
+                    run.note(available - cost, _weighted_sum((slopes[c], n) for (c, _), n in cell.items()))
                 return None
         # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
-        rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
+        rho, rho_slope = _scan_float_split(items, cost, total_sat[pid], values, fvalues, slopes, track)
         if rho is None:
             items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
             rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
@@ -242,7 +242,7 @@ def run_equal_shares(
         available = sum(fvalues[c] * n for (c, _), n in cell.items())
         if available < cost * (1 - _SLACK):
             return None
-        if available < cost * (1 + _SLACK) and sum(values[c] * n for (c, _), n in cell.items()) < cost:
+        if available < cost * (1 + _SLACK) and _weighted_sum((values[c], n) for (c, _), n in cell.items()) < cost:
             return None
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
         paid = 0.0
@@ -340,7 +340,7 @@ def run_equal_shares(
                         vf - bf * w, sf - bsf * w, abs(vf) + abs(bf * w) + abs(sf) + abs(bsf * w),
                         lambda c=c, w=w: (values[c] - best * w, slopes[c] - best_slope * w),
                     )
-        before = sum(values[c] * n for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
+        before = _weighted_sum((values[c], n) for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
@@ -356,8 +356,50 @@ def run_equal_shares(
         for gi in supporters[pid]:
             c = group_class[gi]
             per_class[c] = per_class.get(c, 0) + ctx.groups[gi].count
-        run.supporters_left[pid] = sum((values[c] * n for c, n in per_class.items()), _ZERO)
+        run.supporters_left[pid] = _weighted_sum((values[c], n) for c, n in per_class.items())
     return run
+
+
+def _weighted_sum(terms) -> Fraction:
+    """Exact ``sum(value * count)``: integers per denominator first, few Fraction additions after.
+
+    Money classes share a handful of denominators, and Fraction arithmetic
+    (a gcd per operation) is what dominates large counts.
+    """
+    by_denominator: dict[int, int] = {}
+    for value, count in terms:
+        d = value.denominator
+        by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
+    return sum((Fraction(num, d) for d, num in by_denominator.items()), _ZERO)
+
+
+def _scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
+    """Like :func:`_scan`, but find who pays everything with floats, then compute rho once exactly.
+
+    The exact rho of that split is accepted only if :func:`_split_is_exact`
+    confirms it (then it solves the equation exactly, so it is *the* price);
+    otherwise ``(None, None)`` sends the caller to the fully exact path.
+    """
+    paid_f = 0.0
+    remaining = denominator
+    split = len(items) - 1
+    for i, ((c, w), n) in enumerate(items):
+        if (cost - paid_f) / remaining * w <= fvalues[c]:
+            split = i
+            break
+        paid_f += fvalues[c] * n
+        remaining -= w * n
+    poor = items[:split]
+    paid = _weighted_sum((values[c], n) for (c, _), n in poor)
+    rich_weight = denominator - sum(w * n for (_, w), n in poor)
+    if rich_weight <= 0:
+        return None, None
+    rho = (cost - paid) / rich_weight
+    if not _split_is_exact(items, split, rho, values):
+        return None, None
+    if not track:
+        return rho, _ZERO
+    return rho, -_weighted_sum((slopes[c], n) for (c, _), n in poor) / rich_weight
 
 
 def _scan(items, cost, denominator, values, slopes, track):
