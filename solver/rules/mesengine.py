@@ -1,14 +1,20 @@
 """The exact engine behind Equal Shares and its add1 completion.
 
-Why it is fast without floats
------------------------------
+Why it is fast and still exact
+------------------------------
 Voters who cast the same ballot are one *group*.  Voters whose remaining money
 is equal are one *class*; since money only changes when a voter pays for a
 funded project, there are few classes (one per distinct payment history, and
-everyone who has spent everything shares one).  For each project we keep how
-many of its supporters sit in each ``(class, weight)`` cell, so computing the
-price ``rho`` of a project touches only those cells, with exact ``Fraction``
-arithmetic, and ties between projects are detected exactly.
+everyone who has spent everything shares one).  A project's supporters are
+counted per ``(class, weight)`` *cell*, rebuilt only when the project is priced
+after some supporter paid.
+
+Every decision is exact: money is held as ``Fraction``.  Floats only *screen*:
+they pick the few projects whose price may be the lowest this round, and they
+guess which supporters pay everything; the exact price is then computed once
+and the guess verified exactly where floats could be wrong (within a relative
+``1e-9``).  So ties between projects are found exactly, as pabutools (which
+uses exact fractions) finds them.
 
 Tracking (for add1)
 -------------------
