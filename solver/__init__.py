@@ -12,13 +12,22 @@ from .errors import (
     UnsupportedBallotError,
     UnsupportedConstraintError,
 )
-from .model import ApprovalBallot, BallotRules, Constraints, CumulativeBallot, Instance, OrdinalBallot, Project
+from .model import (
+    ApprovalBallot,
+    BallotRules,
+    Constraints,
+    CumulativeBallot,
+    Instance,
+    OrdinalBallot,
+    Project,
+)
 from .pabulib import PbElection, read_pb, write_pb
 from .result import Explanation, Result, TieRecord
 from .tally import RULES, tally
 from .tiebreak import TieBreak
 
 __all__ = [
+    "RULES",
     "ApprovalBallot",
     "BallotRules",
     "Constraints",
@@ -30,7 +39,6 @@ __all__ = [
     "PbElection",
     "PbFormatError",
     "Project",
-    "RULES",
     "Result",
     "SolverError",
     "SolverInputError",

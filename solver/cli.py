@@ -10,8 +10,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 from .errors import SolverError, SolverInputError
 from .pabulib import read_pb
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         # `... | head` closed the pipe: not an error of ours, and no traceback wanted.
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
     return 0
 
 
@@ -121,8 +121,8 @@ def result_table(result: Result, names: dict[str, str]) -> str:
     lines = [
         f"rule: {result.rule}   tie order: {result.tie_break.kind}"
         + (f" (seed {result.tie_break.seed})" if result.tie_break.kind == "default" else ""),
-        f"budget: {money(result.budget, s)}   spent: {money(result.spent, s)}   leftover: {money(result.leftover, s)}"
-        f"   total score: {result.total_score}",
+        f"budget: {money(result.budget, s)}   spent: {money(result.spent, s)}   "
+        + f"leftover: {money(result.leftover, s)}   total score: {result.total_score}",
         "",
         f"{'step':>4}  {'project':<12} {'score':>8} {'cost':>14}  status",
     ]

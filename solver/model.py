@@ -8,8 +8,8 @@ pabulib file with costs such as ``1234.5`` is held as ``12345`` with
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from .errors import SolverInputError
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Mapping, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import PbFormatError
 from .model import (
@@ -359,10 +360,10 @@ def dumps_pb(election: PbElection) -> str:
     return buffer.getvalue()
 
 
-__all__ = ["PbElection", "read_pb", "write_pb", "dumps_pb", "format_amount", "recount_meta", "tie_break_from_meta"]
+__all__ = ["PbElection", "dumps_pb", "format_amount", "read_pb", "recount_meta", "tie_break_from_meta", "write_pb"]
 
 
-def recount_meta(rule: str, tie_break: "TieBreak") -> dict[str, str]:
+def recount_meta(rule: str, tie_break: TieBreak) -> dict[str, str]:
     """META entries that let anyone recount an exported file: ``rule`` and the tie-break.
 
     Parameters
@@ -384,7 +385,7 @@ def recount_meta(rule: str, tie_break: "TieBreak") -> dict[str, str]:
     return meta
 
 
-def tie_break_from_meta(meta: Mapping[str, str]) -> "TieBreak | None":
+def tie_break_from_meta(meta: Mapping[str, str]) -> TieBreak | None:
     """The tie-break recorded by :func:`recount_meta`, or None when the file has none."""
     from .tiebreak import TieBreak
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from .errors import SolverInputError
 from .model import Instance
@@ -31,7 +31,7 @@ class TieBreak:
     order: tuple[str, ...] | None = None
 
     @classmethod
-    def default(cls, seed: int = 0) -> "TieBreak":
+    def default(cls, seed: int = 0) -> TieBreak:
         """Higher score, then lower cost, then a lot drawn from ``seed``.
 
         Parameters
@@ -43,12 +43,12 @@ class TieBreak:
         return cls("default", seed=int(seed))
 
     @classmethod
-    def lexicographic(cls) -> "TieBreak":
+    def lexicographic(cls) -> TieBreak:
         """Project id compared as a string, as pabutools' ``lexico_tie_breaking`` does."""
         return cls("lexicographic")
 
     @classmethod
-    def explicit(cls, order: Iterable[str]) -> "TieBreak":
+    def explicit(cls, order: Iterable[str]) -> TieBreak:
         """A given order of project ids, most preferred first.
 
         Parameters

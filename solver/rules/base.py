@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..errors import SolverInputError, UnsupportedBallotError
 from ..model import ApprovalBallot, Ballot, CumulativeBallot, Instance, OrdinalBallot

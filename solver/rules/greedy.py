@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ..result import DID_NOT_FIT, FUNDED, NOT_FUNDED, NOT_REACHED, Explanation, TieRecord
+from ..result import (
+    DID_NOT_FIT,
+    FUNDED,
+    NOT_FUNDED,
+    NOT_REACHED,
+    Explanation,
+    TieRecord,
+)
 from .base import Context
 from .outcome import Outcome
 

@@ -8,7 +8,15 @@ from typing import Any
 
 from ..errors import InfeasibleConstraintsError, SolverInputError
 from ..model import Constraints
-from ..result import DID_NOT_FIT, EXCLUDED, FUNDED, NOT_FUNDED, NOT_IN_OPTIMUM, Explanation, TieRecord
+from ..result import (
+    DID_NOT_FIT,
+    EXCLUDED,
+    FUNDED,
+    NOT_FUNDED,
+    NOT_IN_OPTIMUM,
+    Explanation,
+    TieRecord,
+)
 from .base import Context
 from .ilp import chosen, make_solver, solve
 from .outcome import Outcome
@@ -118,7 +126,6 @@ def _solve(ctx, rules, solver, fixed, at_least=None, cut=None) -> set[str] | Non
 
 def _preferred_optimum(ctx, rules, solver, incumbent, optimum, must) -> set[str]:
     """Walk projects in tie order, funding each one some optimal set (given earlier choices) funds."""
-    inst = ctx.instance
     fixed: dict[str, int] = {p: 1 for p in must}
     exclusive = [set(r.projects) for r in rules if r.kind == "exclusive"]
     for pid in ctx.by_tie_order(ctx.eligible):

@@ -44,10 +44,10 @@ from fractions import Fraction
 
 from ..result import TieRecord
 from .base import Context
+from .mesprice import SLACK as _SLACK
+from .mesprice import scan_exact, scan_float_split, weighted_sum
 
 _ZERO = Fraction(0)
-#: Relative error allowed to float screening; exact Fractions decide within it.
-_SLACK = 1e-9
 
 
 @dataclass
@@ -224,18 +224,18 @@ def run_equal_shares(
         cell = cell_of(pid)
         # Floats settle affordability unless the money is within rounding of the cost.
         if sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
-            available = _weighted_sum((values[c], n) for (c, _), n in cell.items())
+            available = weighted_sum((values[c], n) for (c, _), n in cell.items())
             if available < cost:
                 if track:
                     # Becoming affordable could change the outcome; the reverse only helps the winner.
-                    run.note(available - cost, _weighted_sum((slopes[c], n) for (c, _), n in cell.items()))
+                    run.note(available - cost, weighted_sum((slopes[c], n) for (c, _), n in cell.items()))
                 return None
         # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
-        rho, rho_slope = _scan_float_split(items, cost, total_sat[pid], values, fvalues, slopes, track)
+        rho, rho_slope = scan_float_split(items, cost, total_sat[pid], values, fvalues, slopes, track)
         if rho is None:
             items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
-            rho, rho_slope = _scan(items, cost, total_sat[pid], values, slopes, track)
+            rho, rho_slope = scan_exact(items, cost, total_sat[pid], values, slopes, track)
         if track:
             rho_slopes[pid] = rho_slope
             last_items[pid] = items
@@ -248,7 +248,7 @@ def run_equal_shares(
         available = sum(fvalues[c] * n for (c, _), n in cell.items())
         if available < cost * (1 - _SLACK):
             return None
-        if available < cost * (1 + _SLACK) and _weighted_sum((values[c], n) for (c, _), n in cell.items()) < cost:
+        if available < cost * (1 + _SLACK) and weighted_sum((values[c], n) for (c, _), n in cell.items()) < cost:
             return None
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
         paid = 0.0
@@ -271,6 +271,7 @@ def run_equal_shares(
     step = len(run.selected)
     while remaining:
         best: Fraction | None = None
+        best_float = math.inf
         tied: list[str] = []
         prices: dict[str, Fraction] = {}
         if track:
@@ -296,7 +297,6 @@ def run_equal_shares(
             # Screen with floats, lazily (a price never falls), then decide exactly
             # among the projects whose float price is within rounding of the best.
             approx: dict[str, float] = {}
-            best_float = math.inf
             for pid in sorted(remaining, key=approx_lower.__getitem__):
                 if approx_lower[pid] > best_float * (1 + _SLACK):
                     break
@@ -337,16 +337,16 @@ def run_equal_shares(
                     lf, lsf = approx_lower[pid], float(rho_slopes[pid])
                     run.note_screened(
                         lf - bf, lsf - bsf, abs(lf) + abs(bf) + abs(lsf) + abs(bsf),
-                        lambda pid=pid: (lower[pid] - best, rho_slopes[pid] - best_slope),
+                        lambda pid=pid, b=best, bs=best_slope: (lower[pid] - b, rho_slopes[pid] - bs),
                     )
             for (c, w), _ in last_items[chosen]:
                 if c != 1:  # the class with no money pays nothing whatever rho is
                     vf, sf = fvalues[c], fslopes[c]
                     run.note_screened(
                         vf - bf * w, sf - bsf * w, abs(vf) + abs(bf * w) + abs(sf) + abs(bsf * w),
-                        lambda c=c, w=w: (values[c] - best * w, slopes[c] - best_slope * w),
+                        lambda c=c, w=w, b=best, bs=best_slope: (values[c] - b * w, slopes[c] - bs * w),
                     )
-        before = _weighted_sum((values[c], n) for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
+        before = weighted_sum((values[c], n) for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
@@ -362,99 +362,8 @@ def run_equal_shares(
         for gi in supporters[pid]:
             c = group_class[gi]
             per_class[c] = per_class.get(c, 0) + ctx.groups[gi].count
-        run.supporters_left[pid] = _weighted_sum((values[c], n) for c, n in per_class.items())
+        run.supporters_left[pid] = weighted_sum((values[c], n) for c, n in per_class.items())
     return run
-
-
-def _weighted_sum(terms) -> Fraction:
-    """Exact ``sum(value * count)``: integers per denominator first, few Fraction additions after.
-
-    Money classes share a handful of denominators, and Fraction arithmetic
-    (a gcd per operation) is what dominates large counts.
-    """
-    by_denominator: dict[int, int] = {}
-    for value, count in terms:
-        d = value.denominator
-        by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
-    return sum((Fraction(num, d) for d, num in by_denominator.items()), _ZERO)
-
-
-def _scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
-    """Like :func:`_scan`, but find who pays everything with floats, then compute rho once exactly.
-
-    The exact rho of that split is accepted only if :func:`_split_is_exact`
-    confirms it (then it solves the equation exactly, so it is *the* price);
-    otherwise ``(None, None)`` sends the caller to the fully exact path.
-    """
-    paid_f = 0.0
-    remaining = denominator
-    split = len(items) - 1
-    for i, ((c, w), n) in enumerate(items):
-        if (cost - paid_f) / remaining * w <= fvalues[c]:
-            split = i
-            break
-        paid_f += fvalues[c] * n
-        remaining -= w * n
-    poor = items[:split]
-    paid = _weighted_sum((values[c], n) for (c, _), n in poor)
-    rich_weight = denominator - sum(w * n for (_, w), n in poor)
-    if rich_weight <= 0:
-        return None, None
-    rho = (cost - paid) / rich_weight
-    if not _split_is_exact(items, split, rho, values):
-        return None, None
-    if not track:
-        return rho, _ZERO
-    return rho, -_weighted_sum((slopes[c], n) for (c, _), n in poor) / rich_weight
-
-
-def _scan(items, cost, denominator, values, slopes, track):
-    """Find rho with sum(min(money, rho * weight)) == cost over ``items`` sorted by money/weight.
-
-    Returns ``(None, None)`` when the order was not exactly sorted where it matters
-    (float ties), so the caller can sort exactly and scan again.
-    """
-    paid = _ZERO
-    paid_slope = _ZERO
-    for i, ((c, w), n) in enumerate(items):
-        rho = (cost - paid) / denominator
-        if rho * w <= values[c]:
-            # Verify the split exactly where float ratios were too close to order.
-            if not _split_is_exact(items, i, rho, values):
-                return None, None
-            return rho, (-paid_slope / denominator if track else _ZERO)
-        paid += values[c] * n
-        if track:
-            paid_slope += slopes[c] * n
-        denominator -= w * n
-    raise AssertionError("unreachable: available money covers the cost")
-
-
-def _split_is_exact(items, i, rho, values) -> bool:
-    """Check that items before ``i`` pay everything and the rest can pay ``rho * weight``.
-
-    Only items whose float ratio money/weight lies within rounding of ``rho`` can be
-    misplaced by the float sort, so only those are checked with Fractions.
-    """
-    near = float(rho)
-    low, high = near * (1 - _SLACK), near * (1 + _SLACK)
-    j = i
-    while j < len(items):
-        (c, w), _ = items[j]
-        if float(values[c]) / w > high:
-            break
-        if values[c] < rho * w:
-            return False
-        j += 1
-    j = i - 1
-    while j >= 0:
-        (c, w), _ = items[j]
-        if float(values[c]) / w < low:
-            break
-        if values[c] > rho * w:
-            return False
-        j -= 1
-    return True
 
 
 def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, dirty):

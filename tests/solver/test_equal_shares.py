@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from solver import TieBreak, UnsupportedBallotError, read_pb, tally
 from solver.rules.base import make_context
 from solver.rules.mesengine import run_equal_shares
-
 from tests.solver.strategies import elections
 
 pabutools = pytest.importorskip("pabutools")
@@ -22,9 +21,9 @@ def _pabutools_mes(inst, ballots, cumulative, add1):
         Additive_Cardinal_Sat,
         ApprovalBallot,
         ApprovalProfile,
+        Cost_Sat,
         CumulativeBallot,
         CumulativeProfile,
-        Cost_Sat,
         Instance,
         Project,
     )

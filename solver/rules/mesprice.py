@@ -1,0 +1,105 @@
+"""Exact prices for Equal Shares: sums, the scan for rho, and checks of float guesses.
+
+Split from :mod:`solver.rules.mesengine` to keep that module about the rounds.
+A project's price ``rho`` is the least value with
+``sum(min(money, rho * weight) * count) >= cost`` over its supporters' cells.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+_ZERO = Fraction(0)
+#: Relative error allowed to float screening; exact Fractions decide within it.
+SLACK = 1e-9
+
+
+def weighted_sum(terms) -> Fraction:
+    """Exact ``sum(value * count)``: integers per denominator first, few Fraction additions after.
+
+    Money classes share a handful of denominators, and Fraction arithmetic
+    (a gcd per operation) is what dominates large counts.
+    """
+    by_denominator: dict[int, int] = {}
+    for value, count in terms:
+        d = value.denominator
+        by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
+    return sum((Fraction(num, d) for d, num in by_denominator.items()), _ZERO)
+
+
+def scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
+    """Like :func:`_scan`, but find who pays everything with floats, then compute rho once exactly.
+
+    The exact rho of that split is accepted only if :func:`_split_is_exact`
+    confirms it (then it solves the equation exactly, so it is *the* price);
+    otherwise ``(None, None)`` sends the caller to the fully exact path.
+    """
+    paid_f = 0.0
+    remaining = denominator
+    split = len(items) - 1
+    for i, ((c, w), n) in enumerate(items):
+        if (cost - paid_f) / remaining * w <= fvalues[c]:
+            split = i
+            break
+        paid_f += fvalues[c] * n
+        remaining -= w * n
+    poor = items[:split]
+    paid = weighted_sum((values[c], n) for (c, _), n in poor)
+    rich_weight = denominator - sum(w * n for (_, w), n in poor)
+    if rich_weight <= 0:
+        return None, None
+    rho = (cost - paid) / rich_weight
+    if not exact_split(items, split, rho, values):
+        return None, None
+    if not track:
+        return rho, _ZERO
+    return rho, -weighted_sum((slopes[c], n) for (c, _), n in poor) / rich_weight
+
+
+def scan_exact(items, cost, denominator, values, slopes, track):
+    """Find rho with sum(min(money, rho * weight)) == cost over ``items`` sorted by money/weight.
+
+    Returns ``(None, None)`` when the order was not exactly sorted where it matters
+    (float ties), so the caller can sort exactly and scan again.
+    """
+    paid = _ZERO
+    paid_slope = _ZERO
+    for i, ((c, w), n) in enumerate(items):
+        rho = (cost - paid) / denominator
+        if rho * w <= values[c]:
+            # Verify the split exactly where float ratios were too close to order.
+            if not exact_split(items, i, rho, values):
+                return None, None
+            return rho, (-paid_slope / denominator if track else _ZERO)
+        paid += values[c] * n
+        if track:
+            paid_slope += slopes[c] * n
+        denominator -= w * n
+    raise AssertionError("unreachable: available money covers the cost")
+
+
+def exact_split(items, i, rho, values) -> bool:
+    """Check that items before ``i`` pay everything and the rest can pay ``rho * weight``.
+
+    Only items whose float ratio money/weight lies within rounding of ``rho`` can be
+    misplaced by the float sort, so only those are checked with Fractions.
+    """
+    near = float(rho)
+    low, high = near * (1 - SLACK), near * (1 + SLACK)
+    j = i
+    while j < len(items):
+        (c, w), _ = items[j]
+        if float(values[c]) / w > high:
+            break
+        if values[c] < rho * w:
+            return False
+        j += 1
+    j = i - 1
+    while j >= 0:
+        (c, w), _ = items[j]
+        if float(values[c]) / w < low:
+            break
+        if values[c] > rho * w:
+            return False
+        j -= 1
+    return True
