@@ -50,7 +50,9 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
             raise SolverError("equal-shares-add1 did not settle")
         # The first run is often final (plain Equal Shares already exhaustive), and an
         # untracked run is cheaper; afterwards a tracked run gives outcome and next step.
-        run = run_equal_shares(ctx, base + k * step_size, track=runs > 1, explain=False, setup=setup)
+        run = run_equal_shares(
+            ctx, base + k * step_size, track=runs > 1, explain=False, setup=setup, resume=previous
+        )
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
             # `previous` stands for every skipped step too: their outcome was the same.
@@ -59,10 +61,10 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         if _exhaustive(ctx, run, spent):
             final_k = k
             break
-        previous = run
         if runs == 1:
             runs += 1
             run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False, setup=setup)
+        previous = run  # a tracked run: the next one resumes from its rounds
         if run.immediate_change:
             k += 1
         elif run.next_change is None:

@@ -85,6 +85,8 @@ class MesRun:
     immediate_change: bool = False
     #: Float shadow of ``next_change`` used to skip exact work (inf while unknown).
     next_change_float: float = math.inf
+    #: With tracking: per round, the state at its start and its own next change.
+    marks: list = field(default_factory=list)
 
     def note_screened(self, value: float, slope: float, size: float, exact) -> None:
         """Like :meth:`note`, but first with floats; ``exact()`` gives the Fractions when needed.
@@ -169,8 +171,37 @@ def prepare(ctx: Context) -> MesSetup:
     return MesSetup(group_weights, supporters, free, live, cells, total_sat)
 
 
+@dataclass(frozen=True)
+class _Mark:
+    """The state at the start of one round of a tracked run, and what could change it.
+
+    Money is stored as the (append-only) lists of the run that made the mark, with
+    the share they were computed at, so a later run can rebase them to its share.
+    """
+
+    share: Fraction
+    values: list
+    slopes: list
+    classes: int
+    group_class: tuple[int, ...]
+    lower: dict
+    rho_slopes: dict
+    remaining: frozenset
+    selected: tuple[str, ...]
+    ties: tuple
+    steps: dict
+    step: int
+    next_change: Fraction | None
+    immediate: bool
+
+
 def run_equal_shares(
-    ctx: Context, share: Fraction, track: bool = False, explain: bool = True, setup: MesSetup | None = None
+    ctx: Context,
+    share: Fraction,
+    track: bool = False,
+    explain: bool = True,
+    setup: MesSetup | None = None,
+    resume: MesRun | None = None,
 ) -> MesRun:
     """Run Equal Shares with ``share`` money per voter.
 
@@ -181,6 +212,11 @@ def run_equal_shares(
 
     ``explain=False`` skips what only explanations need (money left per project),
     for the many intermediate runs of add1, which also passes a shared ``setup``.
+
+    ``resume`` (tracking only) is an earlier tracked run at a smaller share: the
+    rounds before the first one whose recorded comparisons can flip at ``share``
+    went the same way, so the run restarts from that round's saved state, with
+    money rebased along its slopes, instead of from the first round.
     """
     inst = ctx.instance
     run = MesRun(share=share)
@@ -217,17 +253,54 @@ def run_equal_shares(
     # A price never falls as money is spent, so the last known price is a lower bound.
     lower = {pid: Fraction(inst.project(pid).cost, total_sat[pid]) for pid in live}
     remaining = set(live)
+    # Tracking: slope of each project's latest tangent line (the initial bound is flat).
+    rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
+    step = len(run.selected)
+    if track and resume is not None and resume.marks:
+        marks = resume.marks
+        first = next(
+            (i for i, m in enumerate(marks) if m.immediate or (m.next_change is not None and m.next_change <= share)),
+            len(marks) - 1,
+        )
+        mark = marks[first]
+        run.marks = list(marks[:first])
+        shift = share - mark.share
+        values = [v + sl * shift for v, sl in zip(mark.values[: mark.classes], mark.slopes[: mark.classes])]
+        slopes = list(mark.slopes[: mark.classes])
+        class_of = {(v.numerator, v.denominator, sl.numerator, sl.denominator): c for c, (v, sl) in enumerate(zip(values, slopes))}
+        group_class = list(mark.group_class)
+        lower = {pid: v + mark.rho_slopes[pid] * shift for pid, v in mark.lower.items()}
+        rho_slopes = dict(mark.rho_slopes)
+        remaining = set(mark.remaining)
+        run.selected = list(mark.selected)
+        run.ties = list(mark.ties)
+        run.steps = dict(mark.steps)
+        step = mark.step
+        cells = {pid: {} for pid in remaining}
+        dirty.update(remaining)  # every cell is rebuilt from the restored classes
 
     def price(pid: str) -> Fraction | None:
         """Exact price rho of a project, or None when its supporters cannot afford it."""
         cost = inst.project(pid).cost
         cell = cell_of(pid)
         # Floats settle affordability unless the money is within rounding of the cost.
-        if sum(fvalues[c] * n for (c, _), n in cell.items()) < cost * (1 + _SLACK):
+        available_float = sum(fvalues[c] * n for (c, _), n in cell.items())
+        if available_float < cost * (1 - _SLACK):
+            if track:
+                # Becoming affordable could change the outcome; the reverse only helps the winner.
+                slope_float = sum(fslopes[c] * n for (c, _), n in cell.items())
+                run.note_screened(
+                    available_float - cost, slope_float, abs(available_float) + cost + abs(slope_float),
+                    lambda cell=cell, cost=cost: (
+                        weighted_sum((values[c], n) for (c, _), n in cell.items()) - cost,
+                        weighted_sum((slopes[c], n) for (c, _), n in cell.items()),
+                    ),
+                )
+            return None
+        if available_float < cost * (1 + _SLACK):
             available = weighted_sum((values[c], n) for (c, _), n in cell.items())
             if available < cost:
                 if track:
-                    # Becoming affordable could change the outcome; the reverse only helps the winner.
                     run.note(available - cost, weighted_sum((slopes[c], n) for (c, _), n in cell.items()))
                 return None
         # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
@@ -262,14 +335,20 @@ def run_equal_shares(
             denominator -= w * n
         return rho
 
-    # Tracking: slope of each project's latest tangent line (the initial bound is flat).
-    rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
     last_items: dict[str, list] = {}
     fvalues = [float(v) for v in values]
     fslopes = [float(v) for v in slopes]
     approx_lower = {pid: float(rho) for pid, rho in lower.items()}
-    step = len(run.selected)
+    mark_state = None
     while remaining:
+        if track:
+            if mark_state is not None:
+                run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
+            mark_state = (
+                share, values, slopes, len(values), tuple(group_class), dict(lower), dict(rho_slopes),
+                frozenset(remaining), tuple(run.selected), tuple(run.ties), dict(run.steps), step,
+            )
+            run.next_change, run.immediate_change, run.next_change_float = None, False, math.inf
         best: Fraction | None = None
         best_float = math.inf
         tied: list[str] = []
@@ -355,6 +434,14 @@ def run_equal_shares(
         fslopes.extend(float(v) for v in slopes[len(fslopes):])
         fvalues.extend(float(v) for v in values[len(fvalues):])
         del cells[chosen]
+    if track:
+        if mark_state is not None:
+            run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
+        # The run's own answer: the earliest change over all rounds, inherited ones included.
+        changes = [m.next_change for m in run.marks if m.next_change is not None]
+        run.next_change = min(changes) if changes else None
+        run.next_change_float = float(run.next_change) if changes else math.inf
+        run.immediate_change = any(m.immediate for m in run.marks)
     run.group_budget = [values[c] for c in group_class]
     for pid in ctx.eligible if explain else ():
         # Count voters per money class first: one Fraction product per class, not per group.
