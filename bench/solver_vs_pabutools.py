@@ -218,6 +218,27 @@ def print_summary(summary: list[dict], timeout: int, our_timeout: int) -> None:
             print(f"  {s['rule']}: outcome differs from pabutools on " + ", ".join(s["disagree"]))
 
 
+def print_markdown(report: dict) -> None:
+    """The figures of a saved run as Markdown tables (for docs/performance.md)."""
+    print("| rule | files compared | pabutools s | ours s | ratio (pabutools / ours) "
+          "| median per-file ratio | target | met |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for s in report["summary"]:
+        if s["median_file_ratio"] is None:
+            print(f"| {s['rule']} | 0 of {s['files']} | - | - | - | - | {s['target']:.0f}x | - |")
+            continue
+        met = "yes" if s["ratio"] >= s["target"] else "**no**"
+        print(f"| {s['rule']} | {s['compared']} of {s['files']} | {s['pabutools_s']:.2f} "
+              f"| {s['ours_s']:.3f} | {s['ratio']:.1f}x | {s['median_file_ratio']:.1f}x "
+              f"| {s['target']:.0f}x | {met} |")
+    if report.get("rss"):
+        print()
+        print("| Wroclaw 2015, fresh process | peak RSS MB |")
+        print("|---|---:|")
+        for rule, mb in report["rss"].items():
+            print(f"| {rule} | {mb:.1f} |")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", metavar="FILE", help="corpus files (names or paths)")
@@ -230,7 +251,12 @@ def main(argv=None) -> int:
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS measurement")
     parser.add_argument("--rss-only", action="store_true", help="only the peak-RSS measurement")
     parser.add_argument("--json-out", type=Path, help="also write the raw figures as JSON")
+    parser.add_argument("--markdown", type=Path, metavar="JSON",
+                        help="print a saved --json-out run as Markdown tables and exit")
     args = parser.parse_args(argv)
+    if args.markdown:
+        print_markdown(json.loads(args.markdown.read_text()))
+        return 0
 
     corpus = maker.corpus_dir()
     if not corpus.is_dir():
