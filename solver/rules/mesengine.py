@@ -144,6 +144,8 @@ class MesSetup:
     live: tuple[str, ...]
     cells: dict[str, dict[tuple[int, int], int]]
     total_sat: dict[str, int]
+    #: Per project, every project some supporter also supports (whose cells its payment touches).
+    neighbors: dict[str, frozenset]
 
 
 def prepare(ctx: Context) -> MesSetup:
@@ -168,7 +170,10 @@ def prepare(ctx: Context) -> MesSetup:
             cell[key] = cell.get(key, 0) + ctx.groups[gi].count
         cells[pid] = cell
     total_sat = {pid: sum(w * n for (_, w), n in cell.items()) for pid, cell in cells.items()}
-    return MesSetup(group_weights, supporters, free, live, cells, total_sat)
+    neighbors = {
+        pid: frozenset(q for gi in supporters[pid] for q in group_weights[gi]) for pid in live
+    }
+    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors)
 
 
 @dataclass(frozen=True)
@@ -265,10 +270,7 @@ def run_equal_shares(
         mark = marks[first]
         run.marks = list(marks[:first])
         shift = share - mark.share
-        values = [v + sl * shift for v, sl in zip(mark.values[: mark.classes], mark.slopes[: mark.classes])]
-        slopes = list(mark.slopes[: mark.classes])
-        class_of = {(v.numerator, v.denominator, sl.numerator, sl.denominator): c for c, (v, sl) in enumerate(zip(values, slopes))}
-        group_class = list(mark.group_class)
+        values, slopes, class_of, group_class = _rebase(mark, shift)
         lower = {pid: v + mark.rho_slopes[pid] * shift for pid, v in mark.lower.items()}
         rho_slopes = dict(mark.rho_slopes)
         remaining = set(mark.remaining)
@@ -430,9 +432,9 @@ def run_equal_shares(
         run.selected.append(chosen)
         remaining.discard(chosen)
         _pay(ctx, chosen, best, rho_slopes.get(chosen, _ZERO), supporters[chosen], group_weights,
-             group_class, values, slopes, class_of, dirty)
-        fslopes.extend(float(v) for v in slopes[len(fslopes):])
-        fvalues.extend(float(v) for v in values[len(fvalues):])
+             group_class, values, slopes, class_of, dirty, setup.neighbors)
+        fslopes.extend([float(v) for v in slopes[len(fslopes):]])
+        fvalues.extend([float(v) for v in values[len(fvalues):]])
         del cells[chosen]
     if track:
         if mark_state is not None:
@@ -453,28 +455,96 @@ def run_equal_shares(
     return run
 
 
-def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, dirty):
-    """Charge the supporters of ``chosen`` and move them to their new money classes."""
+def _rebase(mark: _Mark, shift: Fraction):
+    """The money classes of ``mark`` moved ``shift`` along their slopes, unused classes dropped.
+
+    Classes are append-only within a run, so most of a late mark's classes are
+    held by no group any more; only the held ones (and the two fixed classes 0
+    and 1) are rebased, renumbered in their old order.  Integer arithmetic with
+    one gcd per class replaces the ``Fraction`` product and sum.
+
+    Returns
+    -------
+    values, slopes : list of Fraction
+    class_of : dict of (int, int, int, int) to int
+        Each class by its integer key, as :func:`_pay` looks them up.
+    group_class : list of int
+    """
+    used = sorted(set(mark.group_class).union((0, 1)))
+    renumber = {c: i for i, c in enumerate(used)}
+    x, y = shift.numerator, shift.denominator
+    gcd = math.gcd
+    values: list[Fraction] = []
+    slopes: list[Fraction] = []
+    class_of: dict[tuple[int, int, int, int], int] = {}
+    for i, c in enumerate(used):
+        value, slope = mark.values[c], mark.slopes[c]
+        p, q = value.numerator, value.denominator
+        s, t = slope.numerator, slope.denominator
+        if s:
+            num, den = p * t * y + s * x * q, q * t * y
+            g = gcd(num, den)
+            p, q = num // g, den // g
+            value = _coprime(p, q)
+        values.append(value)
+        slopes.append(slope)
+        class_of[(p, q, s, t)] = i
+    group_class = [renumber[c] for c in mark.group_class]
+    return values, slopes, class_of, group_class
+
+
+def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, dirty, neighbors):
+    """Charge the supporters of ``chosen`` and move them to their new money classes.
+
+    The new money of each ``(class, weight)`` is computed on bare integers (one
+    gcd each) and looked up by its integer key; a ``Fraction`` is built only for
+    a class not seen before.  Generic ``Fraction`` arithmetic (a gcd and an
+    object per operation) is what dominated add1 on large elections.
+    """
+    a, b = rho.numerator, rho.denominator
+    e, f = rho_slope.numerator, rho_slope.denominator
+    gcd = math.gcd
     moved: dict[tuple[int, int], int] = {}
+    any_moved = False
     for gi in payers:
         c = group_class[gi]
         w = group_weights[gi][chosen]
         new = moved.get((c, w))
         if new is None:
-            due = rho * w
-            if due > values[c]:
-                key = (_ZERO, _ZERO)  # pays everything: joins the class with no money
+            value, slope = values[c], slopes[c]
+            p, q = value.numerator, value.denominator
+            due = a * w * q
+            if due > p * b:
+                int_key = (0, 1, 0, 1)  # pays everything: joins the class with no money
             else:
-                key = (values[c] - due, slopes[c] - rho_slope * w)
-            # Hashing Fractions is slow (a modular inverse each); hash their integer parts.
-            int_key = (key[0].numerator, key[0].denominator, key[1].numerator, key[1].denominator)
+                vn, vd = p * b - due, q * b
+                g = gcd(vn, vd)
+                s, t = slope.numerator, slope.denominator
+                sn, sd = s * f - e * w * t, t * f
+                h = gcd(sn, sd)
+                int_key = (vn // g, vd // g, sn // h, sd // h)
             new = class_of.get(int_key)
             if new is None:
                 new = class_of[int_key] = len(values)
-                values.append(key[0])
-                slopes.append(key[1])
+                values.append(_coprime(int_key[0], int_key[1]))
+                slopes.append(_coprime(int_key[2], int_key[3]))
             moved[(c, w)] = new
         if new == c:
             continue
         group_class[gi] = new
-        dirty.update(group_weights[gi])  # these projects' cells must be rebuilt before use
+        any_moved = True
+    if any_moved:
+        # These projects' cells must be rebuilt before use; a superset is harmless.
+        dirty.update(neighbors[chosen])
+
+
+def _coprime(numerator: int, denominator: int) -> Fraction:
+    """A ``Fraction`` from a numerator and a positive denominator already in lowest terms.
+
+    Skips the gcd and type checks of ``Fraction()`` (what Python 3.12's
+    ``Fraction._from_coprime_ints`` does).
+    """
+    fraction = object.__new__(Fraction)
+    fraction._numerator = numerator
+    fraction._denominator = denominator
+    return fraction

@@ -7,6 +7,7 @@ A project's price ``rho`` is the least value with
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 _ZERO = Fraction(0)
@@ -15,16 +16,26 @@ SLACK = 1e-9
 
 
 def weighted_sum(terms) -> Fraction:
-    """Exact ``sum(value * count)``: integers per denominator first, few Fraction additions after.
+    """Exact ``sum(value * count)`` on bare integers, with one ``Fraction`` at the end.
 
-    Money classes share a handful of denominators, and Fraction arithmetic
-    (a gcd per operation) is what dominates large counts.
+    Money classes share few denominators, so terms are first summed per
+    denominator; those partial sums are then brought to their least common
+    multiple.  Fraction arithmetic (a gcd and an object per operation) is what
+    dominates large counts.
     """
     by_denominator: dict[int, int] = {}
     for value, count in terms:
         d = value.denominator
         by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
-    return sum((Fraction(num, d) for d, num in by_denominator.items()), _ZERO)
+    total, common = 0, 1
+    gcd = math.gcd
+    for d, num in by_denominator.items():
+        if common % d:
+            factor = d // gcd(common, d)
+            total *= factor
+            common *= factor
+        total += num * (common // d)
+    return Fraction(total, common)
 
 
 def scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
