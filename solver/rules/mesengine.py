@@ -87,6 +87,12 @@ class MesRun:
     next_change_float: float = math.inf
     #: With tracking: per round, the state at its start and its own next change.
     marks: list = field(default_factory=list)
+    #: Float bound beyond which a root need not be recorded: this round's smallest root
+    #: so far, and any earlier round's (a resume restarts at that earlier round anyway).
+    screen_float: float = math.inf
+
+    def __post_init__(self) -> None:
+        self.share_float = float(self.share)
 
     def note_screened(self, value: float, slope: float, size: float, exact) -> None:
         """Like :meth:`note`, but first with floats; ``exact()`` gives the Fractions when needed.
@@ -99,8 +105,8 @@ class MesRun:
         if abs(value) > eps and abs(slope) > eps:
             if (value > 0) == (slope > 0):
                 return  # moving away from the boundary
-            root = float(self.share) - value / slope
-            if root > self.next_change_float * (1 + 1e-6) + 1e-6:
+            root = self.share_float - value / slope
+            if root > self.screen_float * (1 + 1e-6) + 1e-6:
                 return
         self.note(*exact())
 
@@ -121,6 +127,7 @@ class MesRun:
             if self.next_change is None or root < self.next_change:
                 self.next_change = root
                 self.next_change_float = float(root)
+                self.screen_float = min(self.screen_float, self.next_change_float)
 
 
 def weights(ctx: Context) -> list[dict[str, int]]:
@@ -146,6 +153,8 @@ class MesSetup:
     total_sat: dict[str, int]
     #: Per project, every project some supporter also supports (whose cells its payment touches).
     neighbors: dict[str, frozenset]
+    #: Per project with a positive cost, ``(group, weight, voters)`` of each supporting group.
+    backers: dict[str, tuple[tuple[int, int, int], ...]]
 
 
 def prepare(ctx: Context) -> MesSetup:
@@ -173,7 +182,10 @@ def prepare(ctx: Context) -> MesSetup:
     neighbors = {
         pid: frozenset(q for gi in supporters[pid] for q in group_weights[gi]) for pid in live
     }
-    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors)
+    backers = {
+        pid: tuple((gi, group_weights[gi][pid], ctx.groups[gi].count) for gi in supporters[pid]) for pid in live
+    }
+    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors, backers)
 
 
 @dataclass(frozen=True)
@@ -244,15 +256,15 @@ def run_equal_shares(
     # Cells are rebuilt only when read, and only if some supporter paid since:
     # far fewer projects are priced per round than are touched by a payment.
     dirty: set[str] = set()
-    counts = [g.count for g in ctx.groups]
+    backers = setup.backers
 
     def cell_of(pid: str) -> dict[tuple[int, int], int]:
         if pid in dirty:
             dirty.discard(pid)
             cell: dict[tuple[int, int], int] = {}
-            for gi in supporters[pid]:
-                key = (group_class[gi], group_weights[gi][pid])
-                cell[key] = cell.get(key, 0) + counts[gi]
+            for gi, w, n in backers[pid]:
+                key = (group_class[gi], w)
+                cell[key] = cell.get(key, 0) + n
             cells[pid] = cell
         return cells[pid]
     # A price never falls as money is spent, so the last known price is a lower bound.
@@ -261,6 +273,7 @@ def run_equal_shares(
     # Tracking: slope of each project's latest tangent line (the initial bound is flat).
     rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
     step = len(run.selected)
+    fvalues: list[float] = []
     if track and resume is not None and resume.marks:
         marks = resume.marks
         first = next(
@@ -270,7 +283,7 @@ def run_equal_shares(
         mark = marks[first]
         run.marks = list(marks[:first])
         shift = share - mark.share
-        values, slopes, class_of, group_class = _rebase(mark, shift)
+        values, slopes, class_of, group_class, fvalues = _rebase(mark, shift)
         lower = {pid: v + mark.rho_slopes[pid] * shift for pid, v in mark.lower.items()}
         rho_slopes = dict(mark.rho_slopes)
         remaining = set(mark.remaining)
@@ -338,19 +351,25 @@ def run_equal_shares(
         return rho
 
     last_items: dict[str, list] = {}
-    fvalues = [float(v) for v in values]
+    if len(fvalues) != len(values):  # not restored by a resume
+        fvalues = [float(v) for v in values]
     fslopes = [float(v) for v in slopes]
     approx_lower = {pid: float(rho) for pid, rho in lower.items()}
     mark_state = None
+    # A root beyond an earlier round's change need not be known: resuming at a share
+    # past it restarts at that earlier round, whatever later rounds recorded.
+    earlier_float = min((_change_float(m.next_change, m.immediate, run.share_float) for m in run.marks), default=math.inf)
     while remaining:
         if track:
             if mark_state is not None:
                 run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
+                earlier_float = min(earlier_float, _change_float(run.next_change, run.immediate_change, run.share_float))
             mark_state = (
                 share, values, slopes, len(values), tuple(group_class), dict(lower), dict(rho_slopes),
                 frozenset(remaining), tuple(run.selected), tuple(run.ties), dict(run.steps), step,
             )
             run.next_change, run.immediate_change, run.next_change_float = None, False, math.inf
+            run.screen_float = earlier_float
         best: Fraction | None = None
         best_float = math.inf
         tied: list[str] = []
@@ -431,10 +450,8 @@ def run_equal_shares(
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
-        _pay(ctx, chosen, best, rho_slopes.get(chosen, _ZERO), supporters[chosen], group_weights,
-             group_class, values, slopes, class_of, dirty, setup.neighbors)
-        fslopes.extend([float(v) for v in slopes[len(fslopes):]])
-        fvalues.extend([float(v) for v in values[len(fvalues):]])
+        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], group_class,
+             (values, slopes, fvalues, fslopes), class_of, dirty, setup.neighbors[chosen])
         del cells[chosen]
     if track:
         if mark_state is not None:
@@ -455,6 +472,13 @@ def run_equal_shares(
     return run
 
 
+def _change_float(next_change: Fraction | None, immediate: bool, share_float: float) -> float:
+    """Float share at which a round's outcome may change (``inf`` when never)."""
+    if immediate:
+        return share_float
+    return math.inf if next_change is None else float(next_change)
+
+
 def _rebase(mark: _Mark, shift: Fraction):
     """The money classes of ``mark`` moved ``shift`` along their slopes, unused classes dropped.
 
@@ -469,6 +493,8 @@ def _rebase(mark: _Mark, shift: Fraction):
     class_of : dict of (int, int, int, int) to int
         Each class by its integer key, as :func:`_pay` looks them up.
     group_class : list of int
+    fvalues : list of float
+        The values as floats.
     """
     used = sorted(set(mark.group_class).union((0, 1)))
     renumber = {c: i for i, c in enumerate(used)}
@@ -476,6 +502,7 @@ def _rebase(mark: _Mark, shift: Fraction):
     gcd = math.gcd
     values: list[Fraction] = []
     slopes: list[Fraction] = []
+    fvalues: list[float] = []
     class_of: dict[tuple[int, int, int, int], int] = {}
     for i, c in enumerate(used):
         value, slope = mark.values[c], mark.slopes[c]
@@ -488,12 +515,13 @@ def _rebase(mark: _Mark, shift: Fraction):
             value = _coprime(p, q)
         values.append(value)
         slopes.append(slope)
+        fvalues.append(p / q)  # what float(Fraction) computes
         class_of[(p, q, s, t)] = i
     group_class = [renumber[c] for c in mark.group_class]
-    return values, slopes, class_of, group_class
+    return values, slopes, class_of, group_class, fvalues
 
 
-def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values, slopes, class_of, dirty, neighbors):
+def _pay(chosen, rho, rho_slope, payers, group_class, money, class_of, dirty, neighbors):
     """Charge the supporters of ``chosen`` and move them to their new money classes.
 
     The new money of each ``(class, weight)`` is computed on bare integers (one
@@ -501,14 +529,14 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
     a class not seen before.  Generic ``Fraction`` arithmetic (a gcd and an
     object per operation) is what dominated add1 on large elections.
     """
+    values, slopes, fvalues, fslopes = money
     a, b = rho.numerator, rho.denominator
     e, f = rho_slope.numerator, rho_slope.denominator
     gcd = math.gcd
     moved: dict[tuple[int, int], int] = {}
     any_moved = False
-    for gi in payers:
+    for gi, w, _ in payers:
         c = group_class[gi]
-        w = group_weights[gi][chosen]
         new = moved.get((c, w))
         if new is None:
             value, slope = values[c], slopes[c]
@@ -528,6 +556,8 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
                 new = class_of[int_key] = len(values)
                 values.append(_coprime(int_key[0], int_key[1]))
                 slopes.append(_coprime(int_key[2], int_key[3]))
+                fvalues.append(int_key[0] / int_key[1])  # what float(Fraction) computes
+                fslopes.append(int_key[2] / int_key[3])
             moved[(c, w)] = new
         if new == c:
             continue
@@ -535,7 +565,7 @@ def _pay(ctx, chosen, rho, rho_slope, payers, group_weights, group_class, values
         any_moved = True
     if any_moved:
         # These projects' cells must be rebuilt before use; a superset is harmless.
-        dirty.update(neighbors[chosen])
+        dirty.update(neighbors)
 
 
 def _coprime(numerator: int, denominator: int) -> Fraction:
