@@ -155,6 +155,8 @@ class MesSetup:
     neighbors: dict[str, frozenset]
     #: Per project with a positive cost, ``(group, weight, voters)`` of each supporting group.
     backers: dict[str, tuple[tuple[int, int, int], ...]]
+    #: Per project with a positive cost, the weight all its supporters share, or None.
+    uniform: dict[str, int | None]
 
 
 def prepare(ctx: Context) -> MesSetup:
@@ -185,7 +187,8 @@ def prepare(ctx: Context) -> MesSetup:
     backers = {
         pid: tuple((gi, group_weights[gi][pid], ctx.groups[gi].count) for gi in supporters[pid]) for pid in live
     }
-    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors, backers)
+    uniform = {pid: cell_weights.pop() if len(cell_weights := {w for _, w in cells[pid]}) == 1 else None for pid in live}
+    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors, backers, uniform)
 
 
 @dataclass(frozen=True)
@@ -351,6 +354,8 @@ def run_equal_shares(
         return rho
 
     last_items: dict[str, list] = {}
+    # Integer key of each class (the inverse of class_of), so payments need no Fraction.
+    keys = list(class_of)
     if len(fvalues) != len(values):  # not restored by a resume
         fvalues = [float(v) for v in values]
     fslopes = [float(v) for v in slopes]
@@ -450,8 +455,8 @@ def run_equal_shares(
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
-        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], group_class,
-             (values, slopes, fvalues, fslopes), class_of, dirty, setup.neighbors[chosen])
+        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], setup.uniform[chosen], group_class,
+             (values, slopes, fvalues, fslopes, keys), class_of, dirty, setup.neighbors[chosen])
         del cells[chosen]
     if track:
         if mark_state is not None:
@@ -521,48 +526,64 @@ def _rebase(mark: _Mark, shift: Fraction):
     return values, slopes, class_of, group_class, fvalues
 
 
-def _pay(chosen, rho, rho_slope, payers, group_class, money, class_of, dirty, neighbors):
+def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, dirty, neighbors):
     """Charge the supporters of ``chosen`` and move them to their new money classes.
 
     The new money of each ``(class, weight)`` is computed on bare integers (one
     gcd each) and looked up by its integer key; a ``Fraction`` is built only for
     a class not seen before.  Generic ``Fraction`` arithmetic (a gcd and an
     object per operation) is what dominated add1 on large elections.
+    ``uniform`` is the weight shared by all ``payers``, or None.
     """
-    values, slopes, fvalues, fslopes = money
+    values, slopes, fvalues, fslopes, keys = money
     a, b = rho.numerator, rho.denominator
     e, f = rho_slope.numerator, rho_slope.denominator
     gcd = math.gcd
-    moved: dict[tuple[int, int], int] = {}
-    any_moved = False
-    for gi, w, _ in payers:
-        c = group_class[gi]
-        new = moved.get((c, w))
+
+    def move(c: int, w: int) -> int:
+        """The class that class ``c`` joins after paying for weight ``w``."""
+        p, q, s, t = keys[c]
+        due = a * w * q
+        if due > p * b:
+            int_key = (0, 1, 0, 1)  # pays everything: joins the class with no money
+        else:
+            vn, vd = p * b - due, q * b
+            g = gcd(vn, vd)
+            sn, sd = s * f - e * w * t, t * f
+            h = gcd(sn, sd)
+            int_key = (vn // g, vd // g, sn // h, sd // h)
+        new = class_of.get(int_key)
         if new is None:
-            value, slope = values[c], slopes[c]
-            p, q = value.numerator, value.denominator
-            due = a * w * q
-            if due > p * b:
-                int_key = (0, 1, 0, 1)  # pays everything: joins the class with no money
-            else:
-                vn, vd = p * b - due, q * b
-                g = gcd(vn, vd)
-                s, t = slope.numerator, slope.denominator
-                sn, sd = s * f - e * w * t, t * f
-                h = gcd(sn, sd)
-                int_key = (vn // g, vd // g, sn // h, sd // h)
-            new = class_of.get(int_key)
+            new = class_of[int_key] = len(values)
+            values.append(_coprime(int_key[0], int_key[1]))
+            slopes.append(_coprime(int_key[2], int_key[3]))
+            fvalues.append(int_key[0] / int_key[1])  # what float(Fraction) computes
+            fslopes.append(int_key[2] / int_key[3])
+            keys.append(int_key)
+        return new
+
+    any_moved = False
+    if uniform is not None:
+        # One weight for every supporter (cost utility): the class alone is the key.
+        by_class: dict[int, int] = {}
+        for gi, _, _ in payers:
+            c = group_class[gi]
+            new = by_class.get(c)
             if new is None:
-                new = class_of[int_key] = len(values)
-                values.append(_coprime(int_key[0], int_key[1]))
-                slopes.append(_coprime(int_key[2], int_key[3]))
-                fvalues.append(int_key[0] / int_key[1])  # what float(Fraction) computes
-                fslopes.append(int_key[2] / int_key[3])
-            moved[(c, w)] = new
-        if new == c:
-            continue
-        group_class[gi] = new
-        any_moved = True
+                new = by_class[c] = move(c, uniform)
+            if new != c:
+                group_class[gi] = new
+                any_moved = True
+    else:
+        moved: dict[tuple[int, int], int] = {}
+        for gi, w, _ in payers:
+            c = group_class[gi]
+            new = moved.get((c, w))
+            if new is None:
+                new = moved[(c, w)] = move(c, w)
+            if new != c:
+                group_class[gi] = new
+                any_moved = True
     if any_moved:
         # These projects' cells must be rebuilt before use; a superset is harmless.
         dirty.update(neighbors)
