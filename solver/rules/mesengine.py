@@ -259,15 +259,24 @@ def run_equal_shares(
     # Cells are rebuilt only when read, and only if some supporter paid since:
     # far fewer projects are priced per round than are touched by a payment.
     dirty: set[str] = set()
-    backers = setup.backers
+    backers, uniform = setup.backers, setup.uniform
 
     def cell_of(pid: str) -> dict[tuple[int, int], int]:
         if pid in dirty:
             dirty.discard(pid)
             cell: dict[tuple[int, int], int] = {}
-            for gi, w, n in backers[pid]:
-                key = (group_class[gi], w)
-                cell[key] = cell.get(key, 0) + n
+            weight = uniform[pid]
+            if weight is not None:
+                # One weight for all (cost utility): count by class, build keys once per class.
+                per_class: dict[int, int] = {}
+                for gi, _, n in backers[pid]:
+                    c = group_class[gi]
+                    per_class[c] = per_class.get(c, 0) + n
+                cell = {(c, weight): n for c, n in per_class.items()}
+            else:
+                for gi, w, n in backers[pid]:
+                    key = (group_class[gi], w)
+                    cell[key] = cell.get(key, 0) + n
             cells[pid] = cell
         return cells[pid]
     # A price never falls as money is spent, so the last known price is a lower bound.
@@ -323,7 +332,7 @@ def run_equal_shares(
                 return None
         # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
         items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
-        rho, rho_slope = scan_float_split(items, cost, total_sat[pid], values, fvalues, slopes, track)
+        rho, rho_slope = scan_float_split(items, cost, total_sat[pid], values, fvalues, keys, track)
         if rho is None:
             items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
             rho, rho_slope = scan_exact(items, cost, total_sat[pid], values, slopes, track)

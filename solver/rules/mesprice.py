@@ -27,6 +27,28 @@ def weighted_sum(terms) -> Fraction:
     for value, count in terms:
         d = value.denominator
         by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
+    return _combine(by_denominator)
+
+
+def class_sums(items, keys, slopes_too: bool) -> tuple[Fraction, Fraction]:
+    """Exact money and slope sums of cell ``items`` ``((class, weight), count)``.
+
+    Like :func:`weighted_sum`, but reads each class's integer key
+    ``(value numerator, value denominator, slope numerator, slope denominator)``,
+    and does both sums in one pass.  The slope sum is zero unless ``slopes_too``.
+    """
+    value_parts: dict[int, int] = {}
+    slope_parts: dict[int, int] = {}
+    for (c, _), n in items:
+        p, q, s, t = keys[c]
+        value_parts[q] = value_parts.get(q, 0) + p * n
+        if slopes_too:
+            slope_parts[t] = slope_parts.get(t, 0) + s * n
+    return _combine(value_parts), _combine(slope_parts)
+
+
+def _combine(by_denominator: dict[int, int]) -> Fraction:
+    """``sum(num / d)`` over ``{d: num}``, brought to the least common denominator."""
     total, common = 0, 1
     gcd = math.gcd
     for d, num in by_denominator.items():
@@ -38,7 +60,7 @@ def weighted_sum(terms) -> Fraction:
     return Fraction(total, common)
 
 
-def scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
+def scan_float_split(items, cost, denominator, values, fvalues, keys, track):
     """Like :func:`_scan`, but find who pays everything with floats, then compute rho once exactly.
 
     The exact rho of that split is accepted only if :func:`_split_is_exact`
@@ -55,7 +77,7 @@ def scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
         paid_f += fvalues[c] * n
         remaining -= w * n
     poor = items[:split]
-    paid = weighted_sum((values[c], n) for (c, _), n in poor)
+    paid, paid_slope = class_sums(poor, keys, track)
     rich_weight = denominator - sum(w * n for (_, w), n in poor)
     if rich_weight <= 0:
         return None, None
@@ -64,7 +86,7 @@ def scan_float_split(items, cost, denominator, values, fvalues, slopes, track):
         return None, None
     if not track:
         return rho, _ZERO
-    return rho, -weighted_sum((slopes[c], n) for (c, _), n in poor) / rich_weight
+    return rho, -paid_slope / rich_weight
 
 
 def scan_exact(items, cost, denominator, values, slopes, track):
