@@ -182,7 +182,7 @@ def prepare(ctx: Context) -> MesSetup:
         cells[pid] = cell
     total_sat = {pid: sum(w * n for (_, w), n in cell.items()) for pid, cell in cells.items()}
     neighbors = {
-        pid: frozenset(q for gi in supporters[pid] for q in group_weights[gi]) for pid in live
+        pid: frozenset().union(*(group_weights[gi] for gi in supporters[pid])) for pid in live
     }
     backers = {
         pid: tuple((gi, group_weights[gi][pid], ctx.groups[gi].count) for gi in supporters[pid]) for pid in live
