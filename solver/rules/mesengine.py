@@ -64,7 +64,8 @@ class MesRun:
         Per funded project: ``(step, rho, supporters' money before paying)``.
     ties : list of TieRecord
     group_budget : list of Fraction
-        Money left per voter of each ballot group at the end (index as ``ctx.groups``).
+        Money left per voter of each ballot group at the end (index as ``ctx.groups``);
+        empty unless the run explains.
     supporters_left : dict of str to Fraction
         Money the supporters of each project had left at the end.
     candidates : tuple of str
@@ -195,14 +196,13 @@ def prepare(ctx: Context) -> MesSetup:
 class _Mark:
     """The state at the start of one round of a tracked run, and what could change it.
 
-    Money is stored as the (append-only) lists of the run that made the mark, with
-    the share they were computed at, so a later run can rebase them to its share.
+    Money is stored as the (append-only) list of integer class keys of the run
+    that made the mark, with the share they were computed at, so a later run can
+    rebase them to its share.
     """
 
     share: Fraction
-    values: list
-    slopes: list
-    classes: int
+    keys: list
     group_class: tuple[int, ...]
     lower: dict
     rho_slopes: dict
@@ -248,12 +248,11 @@ def run_equal_shares(
 
     # Classes of equal money: value at `share`, slope in the share.  Class 0 is
     # "paid nothing yet", class 1 "has no money left".
-    values: list[Fraction] = [Fraction(share), _ZERO]
-    slopes: list[Fraction] = [Fraction(1), _ZERO]
-    class_of: dict[tuple[int, int, int, int], int] = {
-        (values[0].numerator, values[0].denominator, 1, 1): 0,
-        (0, 1, 0, 1): 1,
-    }
+    # Each class is known by its integer key (value numerator, value denominator,
+    # slope numerator, slope denominator); its Fractions are made only when read.
+    share = Fraction(share)
+    keys = [(share.numerator, share.denominator, 1, 1), (0, 1, 0, 1)]
+    class_of: dict[tuple[int, int, int, int], int] = {key: c for c, key in enumerate(keys)}
     group_class = [0] * len(ctx.groups)
     cells = {pid: dict(cell) for pid, cell in setup.cells.items()}
     # Cells are rebuilt only when read, and only if some supporter paid since:
@@ -295,7 +294,7 @@ def run_equal_shares(
         mark = marks[first]
         run.marks = list(marks[:first])
         shift = share - mark.share
-        values, slopes, class_of, group_class, fvalues = _rebase(mark, shift)
+        keys, class_of, group_class, fvalues = _rebase(mark, shift)
         lower = {pid: v + mark.rho_slopes[pid] * shift for pid, v in mark.lower.items()}
         rho_slopes = dict(mark.rho_slopes)
         remaining = set(mark.remaining)
@@ -363,11 +362,10 @@ def run_equal_shares(
         return rho
 
     last_items: dict[str, list] = {}
-    # Integer key of each class (the inverse of class_of), so payments need no Fraction.
-    keys = list(class_of)
-    if len(fvalues) != len(values):  # not restored by a resume
-        fvalues = [float(v) for v in values]
-    fslopes = [float(v) for v in slopes]
+    values, slopes = _LazyFractions(keys, 0), _LazyFractions(keys, 2)
+    if len(fvalues) != len(keys):  # not restored by a resume
+        fvalues = [p / q for p, q, _, _ in keys]  # what float(Fraction) computes
+    fslopes = [s / t for _, _, s, t in keys]
     approx_lower = {pid: float(rho) for pid, rho in lower.items()}
     mark_state = None
     # A root beyond an earlier round's change need not be known: resuming at a share
@@ -379,7 +377,7 @@ def run_equal_shares(
                 run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
                 earlier_float = min(earlier_float, _change_float(run.next_change, run.immediate_change, run.share_float))
             mark_state = (
-                share, values, slopes, len(values), tuple(group_class), dict(lower), dict(rho_slopes),
+                share, keys, tuple(group_class), dict(lower), dict(rho_slopes),
                 frozenset(remaining), tuple(run.selected), tuple(run.ties), dict(run.steps), step,
             )
             run.next_change, run.immediate_change, run.next_change_float = None, False, math.inf
@@ -465,7 +463,7 @@ def run_equal_shares(
         run.selected.append(chosen)
         remaining.discard(chosen)
         _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], setup.uniform[chosen], group_class,
-             (values, slopes, fvalues, fslopes, keys), class_of, dirty, setup.neighbors[chosen])
+             (fvalues, fslopes, keys), class_of, dirty, setup.neighbors[chosen])
         del cells[chosen]
     if track:
         if mark_state is not None:
@@ -475,7 +473,8 @@ def run_equal_shares(
         run.next_change = min(changes) if changes else None
         run.next_change_float = float(run.next_change) if changes else math.inf
         run.immediate_change = any(m.immediate for m in run.marks)
-    run.group_budget = [values[c] for c in group_class]
+    if explain:  # add1's intermediate runs never read it
+        run.group_budget = [values[c] for c in group_class]
     for pid in ctx.eligible if explain else ():
         # Count voters per money class first: one Fraction product per class, not per group.
         per_class: dict[int, int] = {}
@@ -498,12 +497,13 @@ def _rebase(mark: _Mark, shift: Fraction):
 
     Classes are append-only within a run, so most of a late mark's classes are
     held by no group any more; only the held ones (and the two fixed classes 0
-    and 1) are rebased, renumbered in their old order.  Integer arithmetic with
-    one gcd per class replaces the ``Fraction`` product and sum.
+    and 1) are rebased, renumbered in their old order, on integers with one gcd
+    per class.
 
     Returns
     -------
-    values, slopes : list of Fraction
+    keys : list of (int, int, int, int)
+        Integer key of each class.
     class_of : dict of (int, int, int, int) to int
         Each class by its integer key, as :func:`_pay` looks them up.
     group_class : list of int
@@ -514,25 +514,42 @@ def _rebase(mark: _Mark, shift: Fraction):
     renumber = {c: i for i, c in enumerate(used)}
     x, y = shift.numerator, shift.denominator
     gcd = math.gcd
-    values: list[Fraction] = []
-    slopes: list[Fraction] = []
+    keys: list[tuple[int, int, int, int]] = []
     fvalues: list[float] = []
-    class_of: dict[tuple[int, int, int, int], int] = {}
-    for i, c in enumerate(used):
-        value, slope = mark.values[c], mark.slopes[c]
-        p, q = value.numerator, value.denominator
-        s, t = slope.numerator, slope.denominator
+    for c in used:
+        key = p, q, s, t = mark.keys[c]
         if s:
             num, den = p * t * y + s * x * q, q * t * y
             g = gcd(num, den)
             p, q = num // g, den // g
-            value = _coprime(p, q)
-        values.append(value)
-        slopes.append(slope)
+            key = (p, q, s, t)
+        keys.append(key)
         fvalues.append(p / q)  # what float(Fraction) computes
-        class_of[(p, q, s, t)] = i
+    class_of = {key: i for i, key in enumerate(keys)}
     group_class = [renumber[c] for c in mark.group_class]
-    return values, slopes, class_of, group_class, fvalues
+    return keys, class_of, group_class, fvalues
+
+
+class _LazyFractions:
+    """The values (``offset=0``) or slopes (``offset=2``) of money classes, as Fractions on demand.
+
+    Payments create many classes whose exact values are never read (only their
+    floats and integer keys are), so each ``Fraction`` is made on first read.
+    """
+
+    __slots__ = ("keys", "offset", "made")
+
+    def __init__(self, keys: list, offset: int) -> None:
+        self.keys = keys
+        self.offset = offset
+        self.made: dict[int, Fraction] = {}
+
+    def __getitem__(self, c: int) -> Fraction:
+        fraction = self.made.get(c)
+        if fraction is None:
+            key = self.keys[c]
+            fraction = self.made[c] = _coprime(key[self.offset], key[self.offset + 1])
+        return fraction
 
 
 def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, dirty, neighbors):
@@ -544,7 +561,7 @@ def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, 
     object per operation) is what dominated add1 on large elections.
     ``uniform`` is the weight shared by all ``payers``, or None.
     """
-    values, slopes, fvalues, fslopes, keys = money
+    fvalues, fslopes, keys = money
     a, b = rho.numerator, rho.denominator
     e, f = rho_slope.numerator, rho_slope.denominator
     gcd = math.gcd
@@ -563,9 +580,7 @@ def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, 
             int_key = (vn // g, vd // g, sn // h, sd // h)
         new = class_of.get(int_key)
         if new is None:
-            new = class_of[int_key] = len(values)
-            values.append(_coprime(int_key[0], int_key[1]))
-            slopes.append(_coprime(int_key[2], int_key[3]))
+            new = class_of[int_key] = len(keys)
             fvalues.append(int_key[0] / int_key[1])  # what float(Fraction) computes
             fslopes.append(int_key[2] / int_key[3])
             keys.append(int_key)
