@@ -447,15 +447,23 @@ def run_equal_shares(
             for pid in remaining:
                 if pid != chosen:
                     lf, lsf = approx_lower[pid], float(rho_slopes[pid])
+                    gap, gap_slope = lf - bf, lsf - bsf
+                    eps = _SLACK * (abs(lf) + abs(bf) + abs(lsf) + abs(bsf))
+                    if (gap > eps and gap_slope > eps) or (gap < -eps and gap_slope < -eps):
+                        continue  # clearly moving away from the boundary (note_screened's first test)
                     run.note_screened(
-                        lf - bf, lsf - bsf, abs(lf) + abs(bf) + abs(lsf) + abs(bsf),
+                        gap, gap_slope, abs(lf) + abs(bf) + abs(lsf) + abs(bsf),
                         lambda pid=pid, b=best, bs=best_slope: (lower[pid] - b, rho_slopes[pid] - bs),
                     )
             for (c, w), _ in last_items[chosen]:
                 if c != 1:  # the class with no money pays nothing whatever rho is
-                    vf, sf = fvalues[c], fslopes[c]
+                    vf, sf, due, due_slope = fvalues[c], fslopes[c], bf * w, bsf * w
+                    gap, gap_slope = vf - due, sf - due_slope
+                    eps = _SLACK * (abs(vf) + abs(due) + abs(sf) + abs(due_slope))
+                    if (gap > eps and gap_slope > eps) or (gap < -eps and gap_slope < -eps):
+                        continue  # clearly moving away from the boundary (note_screened's first test)
                     run.note_screened(
-                        vf - bf * w, sf - bsf * w, abs(vf) + abs(bf * w) + abs(sf) + abs(bsf * w),
+                        gap, gap_slope, abs(vf) + abs(due) + abs(sf) + abs(due_slope),
                         lambda c=c, w=w, b=best, bs=best_slope: (values[c] - b * w, slopes[c] - bs * w),
                     )
         before = weighted_sum((values[c], n) for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
