@@ -9,7 +9,10 @@ everyone who has spent everything shares one).  A project's supporters are
 counted per ``(class, weight)`` *cell*, rebuilt only when the project is priced
 after some supporter paid.
 
-Every decision is exact: money is held as ``Fraction``.  Floats only *screen*:
+Every decision is exact: each class's money is held as a reduced integer
+fraction (its *key*, with the slope below), and payments, sums and rebasing work
+on those integers; a ``Fraction`` is made only when a comparison reads it,
+since most classes are never read exactly.  Floats only *screen*:
 they pick the few projects whose price may be the lowest this round, and they
 guess which supporters pay everything; the exact price is then computed once
 and the guess verified exactly where floats could be wrong (within a relative
