@@ -13,8 +13,8 @@ rule functions do themselves when given a satisfaction class).
   seconds (60), and so does our solver (``--our-timeout``, 60); the comparison
   uses only the files where both finished, and the output names the others.
 * Peak RSS: for each rule, a fresh child process reads the largest file
-  (Poland_Wroclaw_2015*, 131,778 voters) with our reader and tallies it; its
-  ``ru_maxrss`` comes from ``os.wait4``.
+  (Poland_Wroclaw_2015*, 131,778 voters) with our reader and tallies it, and
+  reports its own peak RSS (``VmHWM``).
 
 Usage (repository root):
 
@@ -57,33 +57,38 @@ def _load_maker():
 
 maker = _load_maker()
 
+# The child reports its own high-water mark (VmHWM, per address space): the
+# ru_maxrss that os.wait4 returns keeps the high-water mark of the process it
+# was forked from (Linux carries it across exec), so after pabutools has grown
+# this process to gigabytes it would report those, not the child's own peak.
 RSS_CHILD = """
 import sys, time
 from solver import TieBreak, read_pb, tally
 election = read_pb(sys.argv[1])
+seconds = 0.0
 if sys.argv[2] != "read-only":
     start = time.perf_counter()
     result = tally(election.instance, election.ballots, rule=sys.argv[2],
                    tie_break=TieBreak.lexicographic())
-    print(time.perf_counter() - start, len(result.selected))
+    seconds = time.perf_counter() - start
+with open("/proc/self/status") as fh:
+    hwm_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+print(seconds, hwm_kb)
 """
 
 
-def peak_rss_mb(path: Path, rule: str) -> tuple[float, str]:
-    """Peak RSS (MB) of a fresh interpreter reading `path` and tallying `rule`."""
-    proc = subprocess.Popen(
+def peak_rss_mb(path: Path, rule: str) -> tuple[float, float]:
+    """Peak RSS (MB) and tally seconds of a fresh interpreter reading `path` and tallying `rule`."""
+    proc = subprocess.run(
         [sys.executable, "-c", RSS_CHILD, str(path), rule],
         cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
     )
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    out, err = proc.communicate()
     if proc.returncode:
-        raise RuntimeError(f"RSS child for {rule} failed: {err.strip()[-500:]}")
-    return usage.ru_maxrss / 1024, out.strip()
+        raise RuntimeError(f"RSS child for {rule} failed: {proc.stderr.strip()[-500:]}")
+    seconds, hwm_kb = proc.stdout.split()
+    return int(hwm_kb) / 1024, float(seconds)
 
 
 def machine() -> dict:
@@ -298,10 +303,10 @@ def main(argv=None) -> int:
         report["rss"]["read-only"] = base
         print(f"  {'read only':<18} {base:8.1f} MB")
         for rule in args.rules:
-            mb, out = peak_rss_mb(corpus / LARGEST, rule)
+            mb, seconds = peak_rss_mb(corpus / LARGEST, rule)
             report["rss"][rule] = mb
             verdict = "ok" if mb < RSS_TARGET_MB else f"OVER {RSS_TARGET_MB} MB"
-            print(f"  {rule:<18} {mb:8.1f} MB  {verdict}  (tally {float(out.split()[0]):.3f} s)")
+            print(f"  {rule:<18} {mb:8.1f} MB  {verdict}  (tally {seconds:.3f} s)")
 
     if args.json_out:
         args.json_out.write_text(json.dumps(report, indent=1, default=str) + "\n")
