@@ -62,7 +62,7 @@ def init_db_command(ctx: click.Context) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
-    from pb.demo.seed import database_has_data, seed_demo
+    from pb.demo.seed import database_has_data, describe_logins, seed_demo
 
     if current_app.config["PB_SETTINGS"].is_production:
         raise click.ClickException("seed-demo refuses to run with PB_ENV=production")
@@ -73,8 +73,6 @@ def seed_demo_command(if_empty: bool) -> None:
         summary = seed_demo(session)
         session.commit()
         click.echo(summary.describe())
-    from pb.demo.seed import describe_logins
-
     click.echo(describe_logins(session, current_app.config["BASE_URL"]))
 
 

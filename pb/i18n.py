@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 from flask import Flask, request, url_for
 from flask_babel import Babel, format_date, get_locale
 
-LANGUAGES = ("da", "en")
+#: The languages offered, Danish first, with their names as the switch shows them.
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+LANGUAGES = tuple(LANGUAGE_NAMES)
 DEFAULT_LANGUAGE = "da"
 LANGUAGE_COOKIE = "pb_lang"
 
@@ -59,7 +61,7 @@ def language_links() -> list[dict[str, object]]:
     args = request.args.to_dict(flat=False)
     args.pop("lang", None)
     links = []
-    for code, label in (("da", "Dansk"), ("en", "English")):
+    for code, label in LANGUAGE_NAMES.items():
         if request.endpoint and request.url_rule is not None:
             url = url_for(request.endpoint, **(request.view_args or {}), **args, lang=code)
         else:  # a 404 has no endpoint: link to the same path

@@ -21,7 +21,7 @@ from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import Category, Phase, PhaseWindow, Round, SelectionRule
 from pb.rounds.services import budgets_by_formula, set_budget
 from pb.staff.models import Role, StaffUser
-from pb.staff.services import hash_password
+from pb.staff.services import create_staff
 from pb.voting.models import Voter, VoterSource
 
 DEMO_ROUND_NAME = "Oplandspuljen 2027 (demo)"
@@ -178,9 +178,7 @@ def _staff(session: Session, summary: SeedSummary) -> None:
     for email, password, role, slugs in DEMO_STAFF:
         if session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
             continue
-        user = StaffUser(email=email, password_hash=hash_password(password), role=role)
-        user.communities = list(session.scalars(select(Community).where(Community.slug.in_(slugs))))
-        session.add(user)
+        create_staff(session, email, password, role, slugs, actor_label="demo-seed")
         summary.count("staff users")
 
 

@@ -1,5 +1,6 @@
 from flask import abort, jsonify, render_template
 
+from pb.communities.services import community_by_slug
 from pb.db import get_session
 from pb.home import bp
 from pb.home.services import (
@@ -7,7 +8,6 @@ from pb.home.services import (
     PHASE_GUIDANCE,
     PHASE_NAMES,
     ballot_proposals,
-    community_by_slug,
     database_is_up,
     front_page,
 )

@@ -57,10 +57,6 @@ def front_page(session: Session) -> FrontPage:
     return FrontPage(round_, cards, sum(budgets.values()))
 
 
-def community_by_slug(session: Session, slug: str) -> Community | None:
-    return session.scalar(select(Community).where(Community.slug == slug))
-
-
 def ballot_proposals(session: Session, round_: Round, community: Community) -> list[Proposal]:
     """The approved proposals of a community: what stands on its ballot."""
     return list(

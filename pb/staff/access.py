@@ -6,9 +6,9 @@ from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
 from flask import abort, g, redirect, request, session, url_for
-from sqlalchemy import select
 
 from pb.communities.models import Community
+from pb.communities.services import community_by_slug
 from pb.db import get_session
 from pb.staff.models import Role, StaffUser
 from pb.staff.services import session_fingerprint
@@ -71,7 +71,7 @@ def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[
                 abort(403)
             if community_arg is not None:
                 slug = kwargs.pop(community_arg)
-                community = get_session().scalar(select(Community).where(Community.slug == slug))
+                community = community_by_slug(get_session(), slug)
                 if community is None:
                     abort(404)
                 if not can_access_community(user, community):
