@@ -3,10 +3,13 @@
 Every voter's share starts at ``budget / n`` and grows by one currency unit per
 step; the answer is the first outcome that is exhaustive, or the last feasible
 one before an outcome overspends (pabutools: ``voter_budget_increment=1``).
-Instead of one full run per step, each run reports the smallest share at which
-its outcome could change (see :mod:`solver.rules.mesengine`), and the steps in
-between are skipped: their outcome is provably the same, so they cannot stop
-the iteration either.
+
+Instead of one exact run per step, an exact run fixes the order in which it
+funded projects, and :class:`~solver.rules.add1verify.StepVerifier` then checks
+whole blocks of later steps at once for whether that order still holds.  Steps
+where it surely holds have the same outcome, so they can neither be exhaustive
+nor overspend (the exact run was neither); the first step where it may not is
+run exactly again.
 """
 
 from __future__ import annotations
@@ -14,14 +17,19 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+import numpy as np
+
 from ..errors import SolverError, SolverInputError
+from .add1verify import StepVerifier
 from .base import Context
 from .equalshares import mes_outcome
 from .mesengine import MesRun, prepare, run_equal_shares
 from .outcome import Outcome
 
-#: Safety net; real instances need far fewer runs (each run skips many steps).
+#: Safety net against a loop that never settles; real instances need a few dozen runs.
 MAX_RUNS = 100_000
+#: Steps checked in the first block after an exact run, and the most in one block.
+FIRST_BLOCK, LARGEST_BLOCK = 8, 512
 
 
 def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
@@ -41,38 +49,28 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         return mes_outcome(ctx, MesRun(share=Fraction(0)), {})
     base = Fraction(inst.budget, ctx.num_voters)
     setup = prepare(ctx)
-    k = 0
-    previous: MesRun | None = None
-    runs = 0
+    verifier = StepVerifier(ctx, setup)
+    # Once every voter alone could pay for all projects, everything supported is funded,
+    # which is exhaustive or overspends: the loop cannot pass this step.
+    everything = sum(inst.project(pid).cost for pid in setup.live)
+    last_step = max(0, math.ceil((everything - base) / step_size)) + 1
+    k, runs, skipped = 0, 0, 0
     while True:
         runs += 1
-        if runs > MAX_RUNS:
+        if runs > MAX_RUNS or k > last_step:
             raise SolverError("equal-shares-add1 did not settle")
-        # The first run is often final (plain Equal Shares already exhaustive), and an
-        # untracked run is cheaper; afterwards a tracked run gives outcome and next step.
-        run = run_equal_shares(
-            ctx, base + k * step_size, track=runs > 1, explain=False, setup=setup, resume=previous
-        )
+        run = run_equal_shares(ctx, base + k * step_size, explain=False, setup=setup)
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
-            # `previous` stands for every skipped step too: their outcome was the same.
-            final_k = k - 1 if previous is not None else k
+            final_k = k - 1  # the step before had the outcome to return
             break
         if _exhaustive(ctx, run, spent):
             final_k = k
             break
-        if runs == 1:
-            runs += 1
-            run = run_equal_shares(ctx, base + k * step_size, track=True, explain=False, setup=setup)
-        previous = run  # a tracked run: the next one resumes from its rounds
-        if run.immediate_change:
-            k += 1
-        elif run.next_change is None:
-            # Nothing can change as shares grow, so pabutools would loop forever too.
-            raise SolverError("equal-shares-add1 never becomes exhaustive nor overspends")
-        else:
-            k = max(k + 1, math.ceil((run.next_change - base) / step_size))
-    # Same outcome as the deciding run, now with the explanations of that very step.
+        kept = _steps_kept(verifier, run, base, step_size, k, last_step)
+        skipped += kept
+        k += kept + 1
+    # Same outcome as the deciding step, now with the explanations of that very step.
     final = run_equal_shares(ctx, base + final_k * step_size, setup=setup)
     parameters = {
         "increment": step_size,
@@ -80,8 +78,25 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         "voter_budget": final.share,
         "initial_voter_budget": base,
         "runs": runs,
+        "verified_steps": skipped,
     }
     return mes_outcome(ctx, final, parameters)
+
+
+def _steps_kept(verifier: StepVerifier, run: MesRun, base: Fraction, step_size: int, k: int, last_step: int) -> int:
+    """How many steps after ``k`` surely have the outcome of ``run`` (blocks grow while all hold)."""
+    order = [pid for pid in run.selected if pid in run.steps]
+    kept, block = 0, FIRST_BLOCK
+    while k + kept < last_step:
+        first = k + kept + 1
+        count = min(block, last_step - first + 1)
+        shares = np.array([float(base + (first + i) * step_size) for i in range(count)])
+        held = verifier.steps_kept(order, shares)
+        kept += held
+        if held < count:
+            break
+        block = min(2 * block, LARGEST_BLOCK)
+    return kept
 
 
 def _exhaustive(ctx: Context, run: MesRun, spent: int) -> bool:

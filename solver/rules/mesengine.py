@@ -45,6 +45,8 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+import numpy as np
+
 from ..result import TieRecord
 from .base import Context
 from .mesprice import SLACK as _SLACK
@@ -143,6 +145,61 @@ def weights(ctx: Context) -> list[dict[str, int]]:
 
 
 @dataclass(frozen=True)
+class Backers:
+    """The groups supporting one project, as arrays, so that per-group work runs in numpy.
+
+    Counting supporters per money class and moving payers to their new classes
+    touch every supporting group each round; in Python loops that dominated add1.
+    Only counts and class numbers live in arrays: money stays exact, per class.
+
+    Attributes
+    ----------
+    groups : ndarray of intp
+        Index of each supporting group in ``ctx.groups``.
+    voters : ndarray of float64
+        Voters per group, as ``np.bincount`` weights (exact: counts stay far below 2**53).
+    weight_codes : ndarray of intp
+        Index into ``weights`` of each group's utility for the project.
+    weights : tuple of int
+        The distinct utilities, ascending.
+    """
+
+    groups: np.ndarray
+    voters: np.ndarray
+    weight_codes: np.ndarray
+    weights: tuple[int, ...]
+
+    @classmethod
+    def of(cls, group_ids: list[int], group_weights, groups, pid: str) -> Backers:
+        """Arrays for the supporters ``group_ids`` of ``pid``."""
+        distinct = tuple(sorted({group_weights[gi][pid] for gi in group_ids}))
+        code = {w: i for i, w in enumerate(distinct)}
+        return cls(
+            np.array(group_ids, dtype=np.intp),
+            np.array([groups[gi].count for gi in group_ids], dtype=np.float64),
+            np.array([code[group_weights[gi][pid]] for gi in group_ids], dtype=np.intp),
+            distinct,
+        )
+
+    def cell(self, group_class: np.ndarray) -> dict[tuple[int, int], int]:
+        """Voters per ``(class, weight)`` among these groups."""
+        classes = group_class[self.groups]
+        width = len(self.weights)
+        if width == 1:
+            counts = np.bincount(classes, weights=self.voters)
+            present = np.flatnonzero(counts)
+            weight = self.weights[0]
+            return dict(zip(((c, weight) for c in present.tolist()), counts[present].astype(np.int64).tolist()))
+        counts = np.bincount(classes * width + self.weight_codes, weights=self.voters)
+        present = np.flatnonzero(counts)
+        weights = self.weights
+        return dict(zip(
+            ((code // width, weights[code % width]) for code in present.tolist()),
+            counts[present].astype(np.int64).tolist(),
+        ))
+
+
+@dataclass(frozen=True)
 class MesSetup:
     """What does not depend on the share: utilities, supporters and the starting cells.
 
@@ -157,8 +214,8 @@ class MesSetup:
     total_sat: dict[str, int]
     #: Per project, every project some supporter also supports (whose cells its payment touches).
     neighbors: dict[str, frozenset]
-    #: Per project with a positive cost, ``(group, weight, voters)`` of each supporting group.
-    backers: dict[str, tuple[tuple[int, int, int], ...]]
+    #: Per project with a positive cost, its supporting groups as arrays (see :class:`Backers`).
+    backers: dict[str, Backers]
     #: Per project with a positive cost, the weight all its supporters share, or None.
     uniform: dict[str, int | None]
 
@@ -188,9 +245,7 @@ def prepare(ctx: Context) -> MesSetup:
     neighbors = {
         pid: frozenset().union(*(group_weights[gi] for gi in supporters[pid])) for pid in live
     }
-    backers = {
-        pid: tuple((gi, group_weights[gi][pid], ctx.groups[gi].count) for gi in supporters[pid]) for pid in live
-    }
+    backers = {pid: Backers.of(supporters[pid], group_weights, ctx.groups, pid) for pid in live}
     uniform = {pid: cell_weights.pop() if len(cell_weights := {w for _, w in cells[pid]}) == 1 else None for pid in live}
     return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors, backers, uniform)
 
@@ -206,7 +261,7 @@ class _Mark:
 
     share: Fraction
     keys: list
-    group_class: tuple[int, ...]
+    group_class: np.ndarray
     lower: dict
     rho_slopes: dict
     remaining: frozenset
@@ -256,30 +311,17 @@ def run_equal_shares(
     share = Fraction(share)
     keys = [(share.numerator, share.denominator, 1, 1), (0, 1, 0, 1)]
     class_of: dict[tuple[int, int, int, int], int] = {key: c for c, key in enumerate(keys)}
-    group_class = [0] * len(ctx.groups)
+    group_class = np.zeros(len(ctx.groups), dtype=np.intp)
     cells = {pid: dict(cell) for pid, cell in setup.cells.items()}
     # Cells are rebuilt only when read, and only if some supporter paid since:
     # far fewer projects are priced per round than are touched by a payment.
     dirty: set[str] = set()
-    backers, uniform = setup.backers, setup.uniform
+    backers = setup.backers
 
     def cell_of(pid: str) -> dict[tuple[int, int], int]:
         if pid in dirty:
             dirty.discard(pid)
-            cell: dict[tuple[int, int], int] = {}
-            weight = uniform[pid]
-            if weight is not None:
-                # One weight for all (cost utility): count by class, build keys once per class.
-                per_class: dict[int, int] = {}
-                for gi, _, n in backers[pid]:
-                    c = group_class[gi]
-                    per_class[c] = per_class.get(c, 0) + n
-                cell = {(c, weight): n for c, n in per_class.items()}
-            else:
-                for gi, w, n in backers[pid]:
-                    key = (group_class[gi], w)
-                    cell[key] = cell.get(key, 0) + n
-            cells[pid] = cell
+            cells[pid] = backers[pid].cell(group_class)
         return cells[pid]
     # A price never falls as money is spent, so the last known price is a lower bound.
     lower = {pid: Fraction(inst.project(pid).cost, total_sat[pid]) for pid in live}
@@ -380,7 +422,7 @@ def run_equal_shares(
                 run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
                 earlier_float = min(earlier_float, _change_float(run.next_change, run.immediate_change, run.share_float))
             mark_state = (
-                share, keys, tuple(group_class), dict(lower), dict(rho_slopes),
+                share, keys, group_class.copy(), dict(lower), dict(rho_slopes),
                 frozenset(remaining), tuple(run.selected), tuple(run.ties), dict(run.steps), step,
             )
             run.next_change, run.immediate_change, run.next_change_float = None, False, math.inf
@@ -473,7 +515,7 @@ def run_equal_shares(
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
-        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], setup.uniform[chosen], group_class,
+        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], group_class,
              (fvalues, fslopes, keys), class_of, dirty, setup.neighbors[chosen])
         del cells[chosen]
     if track:
@@ -485,14 +527,16 @@ def run_equal_shares(
         run.next_change_float = float(run.next_change) if changes else math.inf
         run.immediate_change = any(m.immediate for m in run.marks)
     if explain:  # add1's intermediate runs never read it
-        run.group_budget = [values[c] for c in group_class]
-    for pid in ctx.eligible if explain else ():
-        # Count voters per money class first: one Fraction product per class, not per group.
-        per_class: dict[int, int] = {}
-        for gi in supporters[pid]:
-            c = group_class[gi]
-            per_class[c] = per_class.get(c, 0) + ctx.groups[gi].count
-        run.supporters_left[pid] = weighted_sum((values[c], n) for c, n in per_class.items())
+        run.group_budget = [values[c] for c in group_class.tolist()]
+        counts = np.array([g.count for g in ctx.groups], dtype=np.float64)
+        for pid in ctx.eligible:
+            # Voters per money class first: one Fraction product per class, not per group.
+            classes = group_class[np.array(supporters[pid], dtype=np.intp)]
+            per_class = np.bincount(classes, weights=counts[supporters[pid]])
+            present = np.flatnonzero(per_class)
+            run.supporters_left[pid] = weighted_sum(
+                zip((values[c] for c in present.tolist()), per_class[present].astype(np.int64).tolist())
+            )
     return run
 
 
@@ -517,12 +561,11 @@ def _rebase(mark: _Mark, shift: Fraction):
         Integer key of each class.
     class_of : dict of (int, int, int, int) to int
         Each class by its integer key, as :func:`_pay` looks them up.
-    group_class : list of int
+    group_class : ndarray of intp
     fvalues : list of float
         The values as floats.
     """
-    used = sorted(set(mark.group_class).union((0, 1)))
-    renumber = {c: i for i, c in enumerate(used)}
+    used = np.union1d(mark.group_class, (0, 1)).tolist()
     x, y = shift.numerator, shift.denominator
     gcd = math.gcd
     keys: list[tuple[int, int, int, int]] = []
@@ -537,7 +580,9 @@ def _rebase(mark: _Mark, shift: Fraction):
         keys.append(key)
         fvalues.append(p / q)  # what float(Fraction) computes
     class_of = {key: i for i, key in enumerate(keys)}
-    group_class = [renumber[c] for c in mark.group_class]
+    renumber = np.zeros(used[-1] + 1, dtype=np.intp)
+    renumber[used] = np.arange(len(used), dtype=np.intp)
+    group_class = renumber[mark.group_class]
     return keys, class_of, group_class, fvalues
 
 
@@ -563,14 +608,14 @@ class _LazyFractions:
         return fraction
 
 
-def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, dirty, neighbors):
+def _pay(chosen, rho, rho_slope, payers: Backers, group_class, money, class_of, dirty, neighbors):
     """Charge the supporters of ``chosen`` and move them to their new money classes.
 
     The new money of each ``(class, weight)`` is computed on bare integers (one
     gcd each) and looked up by its integer key; a ``Fraction`` is built only for
     a class not seen before.  Generic ``Fraction`` arithmetic (a gcd and an
-    object per operation) is what dominated add1 on large elections.
-    ``uniform`` is the weight shared by all ``payers``, or None.
+    object per operation) is what dominated add1 on large elections.  The
+    groups themselves are moved in one numpy step.
     """
     fvalues, fslopes, keys = money
     a, b = rho.numerator, rho.denominator
@@ -597,29 +642,19 @@ def _pay(chosen, rho, rho_slope, payers, uniform, group_class, money, class_of, 
             keys.append(int_key)
         return new
 
-    any_moved = False
-    if uniform is not None:
-        # One weight for every supporter (cost utility): the class alone is the key.
-        by_class: dict[int, int] = {}
-        for gi, _, _ in payers:
-            c = group_class[gi]
-            new = by_class.get(c)
-            if new is None:
-                new = by_class[c] = move(c, uniform)
-            if new != c:
-                group_class[gi] = new
-                any_moved = True
+    classes = group_class[payers.groups]
+    width = len(payers.weights)
+    weights = payers.weights
+    if width == 1:
+        present, where = np.unique(classes, return_inverse=True)
+        old = present.tolist()
+        moved = [move(c, weights[0]) for c in old]
     else:
-        moved: dict[tuple[int, int], int] = {}
-        for gi, w, _ in payers:
-            c = group_class[gi]
-            new = moved.get((c, w))
-            if new is None:
-                new = moved[(c, w)] = move(c, w)
-            if new != c:
-                group_class[gi] = new
-                any_moved = True
-    if any_moved:
+        present, where = np.unique(classes * width + payers.weight_codes, return_inverse=True)
+        old = (present // width).tolist()
+        moved = [move(code // width, weights[code % width]) for code in present.tolist()]
+    if moved != old:
+        group_class[payers.groups] = np.array(moved, dtype=np.intp)[where]
         # These projects' cells must be rebuilt before use; a superset is harmless.
         dirty.update(neighbors)
 

@@ -26,3 +26,22 @@ def elections(draw, cumulative: bool = False, zero_costs: bool = True, max_voter
             mask = draw(st.lists(st.booleans(), min_size=m, max_size=m))
             ballots.append(ApprovalBallot(tuple(IDS[i] for i in range(m) if mask[i])))
     return inst, tuple(ballots)
+
+
+@st.composite
+def long_add1_elections(draw, cumulative: bool = False):
+    """Elections where add1 takes many steps: dear projects, a tight budget, ties in support."""
+    m = draw(st.integers(2, len(IDS)))
+    costs = draw(st.lists(st.integers(10, 120), min_size=m, max_size=m))
+    budget = draw(st.integers(max(costs), max(max(costs), sum(costs) * 2 // 3)))
+    inst = Instance(tuple(Project(IDS[i], IDS[i], costs[i]) for i in range(m)), budget)
+    # Few distinct ballots, each cast by several voters, so supports often tie.
+    kinds = draw(st.lists(st.lists(st.integers(0, 3), min_size=m, max_size=m), min_size=2, max_size=8))
+    ballots = []
+    for weights in kinds:
+        if cumulative:
+            ballot = CumulativeBallot(tuple((IDS[i], w) for i, w in enumerate(weights) if w > 0))
+        else:
+            ballot = ApprovalBallot(tuple(IDS[i] for i, w in enumerate(weights) if w > 1))
+        ballots.extend([ballot] * draw(st.integers(1, 6)))
+    return inst, tuple(ballots)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from solver import TieBreak, UnsupportedBallotError, read_pb, tally
 from solver.rules.base import make_context
 from solver.rules.mesengine import run_equal_shares
-from tests.solver.strategies import elections
+from tests.solver.strategies import elections, long_add1_elections
 
 pabutools = pytest.importorskip("pabutools")
 
@@ -120,30 +120,42 @@ def test_matches_pabutools_on_random_elections(rule, cumulative, data):
     _assert_same(ours, theirs, inst)
 
 
-@FAST
-@given(elections(cumulative=True))
-def test_add1_matches_one_run_per_step(election):
-    """add1 with skipped steps equals the plain loop that reruns Equal Shares at every step."""
-    inst, ballots = election
-    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+def _add1_one_run_per_step(inst, ballots):
+    """The literal add1 loop: one exact Equal Shares run at every share, as pabutools does."""
     ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
-    if ctx.num_voters == 0:
-        assert ours.selected == ()
-        return
     share = Fraction(inst.budget, ctx.num_voters)
     previous = None
     while True:
         run = run_equal_shares(ctx, share)
         spent = sum(inst.project(p).cost for p in run.selected)
         if spent > inst.budget:
-            expected = previous.selected
-            break
+            return previous.selected
         left = inst.budget - spent
         if all(inst.project(p).cost > left for p in run.candidates if p not in run.selected):
-            expected = run.selected
-            break
+            return run.selected
         previous, share = run, share + 1
-    assert list(ours.selected) == list(expected)
+
+
+@FAST
+@given(elections(cumulative=True))
+def test_add1_matches_one_run_per_step(election):
+    """add1 with skipped steps equals the plain loop that reruns Equal Shares at every step."""
+    inst, ballots = election
+    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+    if not ballots:
+        assert ours.selected == ()
+        return
+    assert list(ours.selected) == list(_add1_one_run_per_step(inst, ballots))
+
+
+@pytest.mark.parametrize("cumulative", [False, True])
+@settings(FAST, max_examples=4 * FAST.max_examples)  # only about one in ten needs many steps
+@given(data=st.data())
+def test_add1_skipping_many_steps_matches_one_run_per_step(cumulative, data):
+    """Where add1 needs many steps, the verified skips give the same projects as running every step."""
+    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
+    ours = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+    assert list(ours.selected) == list(_add1_one_run_per_step(inst, ballots))
 
 
 @FAST
