@@ -8,23 +8,28 @@ Fix the order ``X_1 .. X_m`` in which one exact run funded projects, and
 money is then ``max(0, t - Q)``, where ``Q`` adds up ``rho_j * utility`` over
 the funded projects the voter supports (``max(0, max(0, a) - b)`` is
 ``max(0, a - b)`` for ``b >= 0``).  Equal Shares at ``t`` funds exactly this
-order if, in every round, no project still in the running is cheaper than
-``X_j`` (a project is cheaper exactly when its supporters, each paying at most
-``rho_j * utility``, could already cover its cost), and when no project is
+order if, in every round, no project still in the running is as cheap as
+``X_j`` (a project is that cheap exactly when its supporters, each paying at
+most ``rho_j * utility``, could already cover its cost), and when no project is
 still affordable after the last round.
-
-All of this is evaluated for a block of shares at once with numpy floats.  A
-check passes only with a relative margin of ``1e-9`` that float rounding
-cannot eat; anything closer counts as a possible change, and add1 then runs
-the exact engine at that share.  So floats only ever skip shares whose
-outcome is certain; the outcome itself always comes from an exact run.
 
 Monotonicity lets most checks read a single share: in the forced order every
 voter's money grows with ``t`` and every price falls (by induction over the
-rounds), so if a competitor is not cheaper at the largest share of the block
-when compared with the winner's price at the smallest share, it is not
-cheaper at any share in between, and a project unaffordable at the largest
-share is unaffordable at all of them.
+rounds), so a competitor that cannot be covered at the largest share of a
+block, at the winner's price at the smallest share, cannot be covered at any
+share in between; and a project unaffordable at the largest share is
+unaffordable at all of them.
+
+Floats, with their errors bounded
+---------------------------------
+All of this runs for a block of shares at once in numpy floats.  Each share
+carries a bound on how far any voter's float money may be from the exact
+money, and each price a bound on its own error (from Newton's residual, the
+bound on money and the rounding of the sums).  A check passes only when it
+holds for every value within those bounds; otherwise the share counts as a
+possible change and add1 runs the exact engine there.  So floats only ever
+skip shares whose outcome is certain; every outcome add1 returns comes from
+an exact run.
 """
 
 from __future__ import annotations
@@ -37,10 +42,12 @@ import numpy as np
 from .base import Context
 from .mesengine import MesSetup
 
-#: Relative margin a float check must clear to count as certain.
-MARGIN = 1e-9
 #: Newton steps allowed for one price before the share counts as uncertain.
 MAX_NEWTON = 60
+#: Rounding of one float operation, with room to spare (2**-53 is about 1.1e-16).
+UNIT = 2.5e-16
+#: A price known only to worse than this relative error counts as uncertain.
+PRICE_TOLERANCE = 1e-9
 
 
 class StepVerifier:
@@ -57,28 +64,33 @@ class StepVerifier:
         inst = ctx.instance
         self.num_groups = len(ctx.groups)
         self.live = setup.live
-        self.cost = {pid: float(inst.project(pid).cost) for pid in setup.live}
-        self.groups: dict[str, np.ndarray] = {}
-        self.utility: dict[str, np.ndarray] = {}
-        self.voters: dict[str, np.ndarray] = {}
-        for pid in setup.live:
-            members = setup.supporters[pid]
-            self.groups[pid] = np.array(members, dtype=np.intp)
-            self.utility[pid] = np.array([setup.group_weights[g][pid] for g in members], dtype=np.float64)
-            self.voters[pid] = np.array([ctx.groups[g].count for g in members], dtype=np.float64)
-        # Every live project's supporters back to back, to test all competitors in one pass.
-        self.all_groups = np.concatenate([self.groups[p] for p in self.live]) if self.live else np.zeros(0, np.intp)
-        self.all_utility = np.concatenate([self.utility[p] for p in self.live]) if self.live else np.zeros(0)
-        self.all_voters = np.concatenate([self.voters[p] for p in self.live]) if self.live else np.zeros(0)
-        sizes = [len(self.groups[p]) for p in self.live]
-        self.starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp) if sizes else np.zeros(0, np.intp)
-        self.all_cost = np.array([self.cost[p] for p in self.live], dtype=np.float64)
         self.position = {pid: i for i, pid in enumerate(self.live)}
+        self.cost = {pid: float(inst.project(pid).cost) for pid in self.live}
+        self.groups = {pid: setup.backers[pid].groups for pid in self.live}
+        self.voters = {pid: setup.backers[pid].voters for pid in self.live}
+        self.utility = {
+            pid: np.array(setup.backers[pid].weights, dtype=np.float64)[setup.backers[pid].weight_codes]
+            for pid in self.live
+        }
+        self.total_weight = {pid: float(setup.total_sat[pid]) for pid in self.live}
+        self.all_cost = np.array([self.cost[p] for p in self.live], dtype=np.float64)
+        # Relative rounding of a float sum over a project's supporters.
+        self.sum_rounding = {pid: UNIT * (len(self.groups[pid]) + 4) for pid in self.live}
+        # A price is never below its floor cost / sum(voters * utility), reached when every
+        # supporter pays in part.  Under cost utility the floor is 1 / supporters, so
+        # projects with as many supporters tie exactly while the winner sits on its floor.
+        floor = {pid: Fraction(inst.project(pid).cost, setup.total_sat[pid]) for pid in self.live}
+        self.floor = np.array([float(floor[p]) for p in self.live], dtype=np.float64)
+        self.outranked_at_floor = {
+            pid: np.array([self.position[o] for o in self.live
+                           if o != pid and floor[o] >= floor[pid] and ctx.rank[o] > ctx.rank[pid]], dtype=np.intp)
+            for pid in self.live
+        }
         # Projects with the same cost and the same supporters always cost the same: the
         # tie order alone decides between them, at every share (no float test can).
         by_profile: dict[tuple, list[str]] = {}
         for pid in self.live:
-            profile = (self.cost[pid], tuple(zip(setup.supporters[pid], self.utility[pid].tolist())))
+            profile = (inst.project(pid).cost, tuple(zip(setup.supporters[pid], self.utility[pid].tolist())))
             by_profile.setdefault(profile, []).append(pid)
         self.outranked_twins: dict[str, np.ndarray] = {}
         for twins in by_profile.values():
@@ -86,17 +98,6 @@ class StepVerifier:
                 later = [self.position[o] for o in twins if ctx.rank[o] > ctx.rank[pid]]
                 if later:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
-        # A price is never below its floor cost / sum(voters * utility), reached when every
-        # supporter pays in part.  Under cost utility the floor is 1 / supporters, so
-        # projects with as many supporters tie exactly while the winner sits on its floor.
-        floor = {pid: Fraction(inst.project(pid).cost) / int((self.voters[pid] * self.utility[pid]).sum())
-                 for pid in self.live}
-        self.floor = {pid: float(f) for pid, f in floor.items()}
-        self.outranked_at_floor = {
-            pid: np.array([self.position[o] for o in self.live
-                           if o != pid and floor[o] >= floor[pid] and ctx.rank[o] > ctx.rank[pid]], dtype=np.intp)
-            for pid in self.live
-        }
 
     def steps_kept(self, order: Sequence[str], shares: np.ndarray) -> int:
         """How many of ``shares`` (ascending), from the first, surely fund exactly ``order``.
@@ -115,93 +116,144 @@ class StepVerifier:
             the index of the first share at which it may not.
         """
         kept = len(shares)
-        # What each group has paid so far (Q), one row per share: money is max(0, share - Q).
+        t = shares[:, None]
+        # What each group has paid so far (Q), one row per share: money is max(0, share - Q);
+        # and how far each group's float money may be from its exact money.
         paid = np.zeros((kept, self.num_groups))
+        error = np.repeat(t * UNIT, self.num_groups, axis=1)
         in_running = np.ones(len(self.live), dtype=bool)
+        # Upper bounds on what each project's supporters could pay at the largest share at the
+        # winner's (highest) price, carried from round to round (see _cheaper_first).
+        self._crude = np.full(len(self.live), np.inf)
+        self._crude_slope = np.zeros(len(self.live))
+        self._crude_at = np.zeros(len(self.live))
         for winner in order:
-            t, paid = shares[:kept, None], paid[:kept]
-            rho, certain = self._price(winner, t, paid)
-            kept = _first_false(certain, kept)
-            if kept == 0:
-                return 0
-            t, paid, rho = t[:kept], paid[:kept], rho[:kept]
+            t, paid, error = t[:kept], paid[:kept], error[:kept]
+            members, utility = self.groups[winner], self.utility[winner]
+            money = np.maximum(t - paid[:, members], 0.0)
+            money_error = error[:, members]
             in_running[self.position[winner]] = False
             competitors = in_running.copy()
             if winner in self.outranked_twins:
                 competitors[self.outranked_twins[winner]] = False
-            if self._on_floor(winner, t[0, 0], paid[0]):
-                # Money only grows with the share, so the winner stays on its floor.
+            floor = self.floor[self.position[winner]]
+            if ((money[0] - money_error[0]) > floor * utility).all():
+                # Every supporter pays in part, so the price is the floor; money only grows
+                # with the share, so this holds at every share of the block.
+                rho, rho_error = np.full(kept, floor), np.full(kept, floor * UNIT)
                 competitors[self.outranked_at_floor[winner]] = False
-            kept = self._cheaper_first(competitors, rho, t, paid)
+            else:
+                rho, rho_error, certain = self._price(winner, money, money_error)
+                kept = _first_false(certain, kept)
+                if kept == 0:
+                    return 0
+                t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
+            kept = self._cheaper_first(competitors, rho + rho_error, t, paid, error)
             if kept == 0:
                 return 0
-            paid = paid[:kept]
-            paid[:, self.groups[winner]] += rho[:kept, None] * self.utility[winner][None, :]
-        return self._still_affordable_first(in_running, shares[:kept, None], paid[:kept])
+            t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
+            money, money_error = money[:kept], money_error[:kept]
+            due = rho[:, None] * utility
+            paid[:, members] += due
+            # Who surely pays everything ends with no money, exactly as in exact arithmetic;
+            # everyone else's money moves with the price (max(0, .) is 1-Lipschitz).
+            surely_broke = money + money_error <= (rho - rho_error)[:, None] * utility
+            error[:, members] = np.where(
+                surely_broke, 0.0, money_error + rho_error[:, None] * utility + (t + due) * UNIT
+            )
+        return self._still_affordable_first(in_running, t[:kept], paid[:kept], error[:kept])
 
-    def _price(self, pid: str, t: np.ndarray, paid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Price ``rho`` of ``pid`` at each share (a column ``t``), and whether it is known to the margin.
+    def _price(self, pid: str, money: np.ndarray, money_error: np.ndarray):
+        """Price ``rho`` of ``pid`` at each share (a row of ``money``), a bound on its error, and whether it is usable.
 
         ``F(rho) = sum(voters * min(money, rho * utility))`` is concave and
         piecewise linear, so Newton's method started left of the root (at the
         price everyone could pay in part) climbs to it without overshooting.
+        The exact price lies within ``(|residual| + money errors of those who may
+        pay everything + rounding) / S`` of it, where ``S`` is the weight of the
+        supporters who surely pay in part: they keep ``F`` rising that fast nearby,
+        and their own money errors do not matter.
         """
         utility, voters, cost = self.utility[pid], self.voters[pid], self.cost[pid]
-        money = np.maximum(t - paid[:, self.groups[pid]], 0.0)
         weight = voters * utility
-        rho = np.full((len(t), 1), cost / weight.sum())
-        done = np.zeros(len(t), dtype=bool)
+        rho = np.full(len(money), cost / self.total_weight[pid])
         for _ in range(MAX_NEWTON):
-            due = rho * utility
+            due = rho[:, None] * utility
             gap = cost - np.minimum(money, due) @ voters
-            done = gap <= cost * 1e-13
-            if done.all():
+            if (gap <= cost * 1e-13).all():
                 break
             slope = (money > due) @ weight
             with np.errstate(divide="ignore", invalid="ignore"):
-                rho = np.where(done, rho[:, 0], rho[:, 0] + gap / slope)[:, None]
-        # Unaffordable (no one left paying in part) shows up as inf or nan.
-        certain = done & np.isfinite(rho[:, 0])
-        return np.where(certain, rho[:, 0], 0.0), certain
+                rho = np.where(gap <= cost * 1e-13, rho, rho + gap / slope)
+        else:
+            due = rho[:, None] * utility
+            gap = cost - np.minimum(money, due) @ voters
+        surely_partial = (money - money_error) > due * (1 + PRICE_TOLERANCE)
+        slope = surely_partial @ weight
+        unsure_error = np.where(surely_partial, 0.0, money_error) @ voters
+        rounding = self.sum_rounding[pid] * (cost + money @ voters)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rho_error = 2 * (np.abs(gap) + unsure_error + rounding) / slope
+        certain = np.isfinite(rho) & (slope > 0) & (rho_error <= rho * PRICE_TOLERANCE)
+        return np.where(certain, rho, 0.0), np.where(certain, rho_error, 0.0), certain
 
-    def _on_floor(self, pid: str, share: float, paid: np.ndarray) -> bool:
-        """Whether every supporter of ``pid`` surely affords its floor price (at one share)."""
-        money = share - paid[self.groups[pid]]
-        return bool((money > self.floor[pid] * self.utility[pid] * (1 + MARGIN)).all())
+    def _covers_bound(self, pid: str, money: np.ndarray, money_error: np.ndarray, rho: np.ndarray) -> np.ndarray:
+        """Upper bound on what the supporters of ``pid`` could pay at a price at most ``rho``."""
+        voters = self.voters[pid]
+        covered = np.minimum(money, rho[:, None] * self.utility[pid]) @ voters
+        return covered * (1 + self.sum_rounding[pid]) + money_error @ voters
 
-    def _cheaper_first(self, competitors: np.ndarray, rho: np.ndarray, t: np.ndarray, paid: np.ndarray) -> int:
-        """Index of the first share where some competitor may be as cheap as the winner."""
-        kept = len(t)
-        if not competitors.any():
-            return kept
+    def _cheaper_first(self, competitors, rho_high, t, paid, error) -> int:
+        """Index of the first share where some competitor may be as cheap as the winner.
+
+        ``rho_high`` bounds the winner's exact price from above at each share.
+        """
         # One share first: the largest (most money) against the winner's price at the
-        # smallest (its highest): a competitor that cannot be covered then never can.
-        covered = self._covered(paid[-1], t[-1, 0], rho[0])
-        for i in np.flatnonzero(competitors & (covered >= self.all_cost * (1 - MARGIN))).tolist():
+        # smallest (its highest): a competitor that cannot be covered then never can.  That
+        # bound carries over to later rounds: money only falls, and coverage is concave in
+        # the price, so it grows at most by the rise times its slope where it was computed.
+        rho_top = rho_high[0]
+        carried = self._crude + np.maximum(0.0, rho_top - self._crude_at) * self._crude_slope
+        # A competitor whose floor lies above the winner's highest price is never as cheap.
+        suspects = np.flatnonzero(
+            competitors & (self.floor <= rho_top * (1 + PRICE_TOLERANCE)) & (carried >= self.all_cost)
+        )
+        kept = len(t)
+        money_last = np.maximum(t[-1, 0] - paid[-1], 0.0)
+        for i in suspects.tolist():
             pid = self.live[i]
-            money = np.maximum(t[:kept] - paid[:kept, self.groups[pid]], 0.0)
-            covered_each = np.minimum(money, rho[:kept, None] * self.utility[pid]) @ self.voters[pid]
-            kept = _first_false(covered_each < self.cost[pid] * (1 - MARGIN), kept)
+            members = self.groups[pid]
+            money, money_error = money_last[members], error[-1, members]
+            voters, utility = self.voters[pid], self.utility[pid]
+            due = rho_top * utility
+            bound = (np.minimum(money, due) @ voters) * (1 + self.sum_rounding[pid]) + money_error @ voters
+            self._crude[i], self._crude_at[i] = bound, rho_top
+            # Who may still pay in part at this price sets how fast coverage can grow.
+            self._crude_slope[i] = ((money + money_error >= due) @ (voters * utility)) * (1 + 1e-12)
+            if bound < self.cost[pid]:
+                continue
+            money = np.maximum(t[:kept] - paid[:kept, members], 0.0)
+            bounds = self._covers_bound(pid, money, error[:kept, members], rho_high[:kept])
+            kept = _first_false(bounds < self.cost[pid], kept)
             if kept == 0:
                 return 0
         return kept
 
-    def _covered(self, paid: np.ndarray, share: float, rho: float) -> np.ndarray:
-        """Per live project, what its supporters could pay at price ``rho`` (one share)."""
-        money = np.maximum(share - paid, 0.0)[self.all_groups]
-        return np.add.reduceat(np.minimum(money, rho * self.all_utility) * self.all_voters, self.starts)
-
-    def _still_affordable_first(self, in_running: np.ndarray, t: np.ndarray, paid: np.ndarray) -> int:
+    def _still_affordable_first(self, in_running, t, paid, error) -> int:
         """Index of the first share where a project left over may still be affordable."""
         kept = len(t)
-        if kept == 0 or not in_running.any():
+        if kept == 0:
             return kept
-        money = np.maximum(t[-1, 0] - paid[-1], 0.0)[self.all_groups]
-        total = np.add.reduceat(money * self.all_voters, self.starts)
-        for i in np.flatnonzero(in_running & (total >= self.all_cost * (1 - MARGIN))).tolist():
+        money_last = np.maximum(t[-1, 0] - paid[-1], 0.0)
+        for i in np.flatnonzero(in_running).tolist():
             pid = self.live[i]
-            total_each = np.maximum(t[:kept] - paid[:kept, self.groups[pid]], 0.0) @ self.voters[pid]
-            kept = _first_false(total_each < self.cost[pid] * (1 - MARGIN), kept)
+            members, voters = self.groups[pid], self.voters[pid]
+            slack = 1 + self.sum_rounding[pid]
+            if (money_last[members] @ voters) * slack + error[-1, members] @ voters < self.cost[pid]:
+                continue  # unaffordable with the most money, so with less too
+            money = np.maximum(t[:kept] - paid[:kept, members], 0.0)
+            totals = (money @ voters) * slack + error[:kept, members] @ voters
+            kept = _first_false(totals < self.cost[pid], kept)
             if kept == 0:
                 return 0
         return kept

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from typing import NamedTuple
 
 from ..errors import SolverInputError, UnsupportedBallotError
 from ..model import ApprovalBallot, Ballot, CumulativeBallot, Instance, OrdinalBallot
@@ -11,9 +14,11 @@ from ..result import BELOW_THRESHOLD, Explanation
 from ..tiebreak import TieBreak
 
 
-@dataclass(frozen=True)
-class BallotGroup:
-    """Identical ballots counted once, with how many voters cast them."""
+class BallotGroup(NamedTuple):
+    """Identical ballots counted once, with how many voters cast them.
+
+    A named tuple rather than a dataclass: large elections make tens of thousands.
+    """
 
     #: ``(project_id, weight)``: weight 1 for approval, the points for cumulative.
     items: tuple[tuple[str, int], ...]
@@ -60,15 +65,11 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
     """
     # Count by identity first (read_pb hands out one object per distinct ballot, so this
     # is cheap), then merge equal ballots that are distinct objects by value.
-    by_identity: dict[int, list] = {}
-    for ballot in ballots:
-        entry = by_identity.get(id(ballot))
-        if entry is None:
-            by_identity[id(ballot)] = [ballot, 1]
-        else:
-            entry[1] += 1
+    by_identity = Counter(map(id, ballots))
+    objects = dict(zip(map(id, ballots), ballots))
     counts: dict[Ballot, int] = {}
-    for ballot, count in by_identity.values():
+    for key, count in by_identity.items():
+        ballot = objects[key]
         counts[ballot] = counts.get(ballot, 0) + count
     kinds = {type(b) for b in counts}
     if OrdinalBallot in kinds:
@@ -76,10 +77,11 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
     if len(kinds) > 1:
         raise UnsupportedBallotError("approval and cumulative ballots cannot be mixed in one tally")
     cumulative = CumulativeBallot in kinds
+    known = frozenset(instance.project_ids)
     groups = []
     for ballot, count in counts.items():
         if isinstance(ballot, ApprovalBallot):
-            items = tuple((pid, 1) for pid in dict.fromkeys(ballot.approved))
+            items = tuple(zip(dict.fromkeys(ballot.approved), repeat(1)))
         elif isinstance(ballot, CumulativeBallot):
             merged: dict[str, int] = {}
             for pid, pts in ballot.points:
@@ -90,9 +92,10 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
             items = tuple((pid, pts) for pid, pts in merged.items() if pts > 0)
         else:
             raise UnsupportedBallotError(f"unsupported ballot type {type(ballot).__name__}")
-        for pid, _ in items:
-            if pid not in instance:
-                raise SolverInputError(f"a ballot names unknown project {pid!r}")
+        named = [pid for pid, _ in items] if cumulative else ballot.approved
+        if not known.issuperset(named):
+            unknown = next(pid for pid in named if pid not in known)
+            raise SolverInputError(f"a ballot names unknown project {unknown!r}")
         groups.append(BallotGroup(items, count))
     return tuple(groups), cumulative
 
@@ -104,8 +107,9 @@ def make_context(
     groups, cumulative = group_ballots(instance, ballots)
     scores = {pid: 0 for pid in instance.project_ids}
     for group in groups:
+        count = group.count
         for pid, weight in group.items:
-            scores[pid] += weight * group.count
+            scores[pid] += weight * count
     eligible = tuple(pid for pid in instance.project_ids if scores[pid] >= min_score)
     rank = tie_break.ranking(instance, scores)
     num_voters = sum(g.count for g in groups)

@@ -1,42 +1,23 @@
-"""The exact engine behind Equal Shares and its add1 completion.
+"""The exact engine behind Equal Shares and every exact run of its add1 completion.
 
 Why it is fast and still exact
 ------------------------------
 Voters who cast the same ballot are one *group*.  Voters whose remaining money
-is equal are one *class*; since money only changes when a voter pays for a
-funded project, there are few classes (one per distinct payment history, and
-everyone who has spent everything shares one).  A project's supporters are
-counted per ``(class, weight)`` *cell*, rebuilt only when the project is priced
-after some supporter paid.
+is equal are one *class*; money only changes when a voter pays for a funded
+project, so a class stands for one payment history (and everyone who has spent
+everything shares one).  A project's supporters are counted per
+``(class, weight)`` *cell*, rebuilt only when the project is priced after some
+supporter paid.  The per-group work (counting cells, moving payers to their new
+classes) runs in numpy; the per-class money stays exact.
 
 Every decision is exact: each class's money is held as a reduced integer
-fraction (its *key*, with the slope below), and payments, sums and rebasing work
-on those integers; a ``Fraction`` is made only when a comparison reads it,
-since most classes are never read exactly.  Floats only *screen*:
+fraction (its *key*), and payments and sums work on those integers; a
+``Fraction`` is made only when a comparison reads it.  Floats only *screen*:
 they pick the few projects whose price may be the lowest this round, and they
 guess which supporters pay everything; the exact price is then computed once
 and the guess verified exactly where floats could be wrong (within a relative
 ``1e-9``).  So ties between projects are found exactly, as pabutools (which
 uses exact fractions) finds them.
-
-Tracking (for add1)
--------------------
-With ``track=True`` every money amount is also held as an affine function of
-the initial share ``t`` (a value at ``t0`` plus a slope).  This holds because a
-voter either pays ``rho * weight`` (``rho`` affine in ``t`` when the set of
-voters who pay everything is fixed) or everything.  The comparisons that
-decide the outcome are recorded, and :attr:`MesRun.next_change` is the smallest
-``t > t0`` at which any of them could flip; the outcome is the same for every
-share in ``[t0, next_change)``.  The recorded comparisons are: which projects
-are unaffordable, which supporters of each funded project pay all they have,
-and that no other project is cheaper than the funded one.  For the last one a
-project's price need not be followed exactly: with every voter's money affine
-in ``t``, the price ``rho(t)`` (the least ``rho`` with
-``sum(min(money, rho * weight)) >= cost``) is a convex function of ``t``,
-because that set is convex in ``(rho, t)``.  So the tangent at ``t0`` is a lower
-bound for every ``t``, and keeps being one in later rounds (prices only rise as
-money is spent).  Comparing these tangent lines with the winner's price gives
-both fewer false alarms and a lazy scan, as without tracking.
 """
 
 from __future__ import annotations
@@ -49,8 +30,7 @@ import numpy as np
 
 from ..result import TieRecord
 from .base import Context
-from .mesprice import SLACK as _SLACK
-from .mesprice import scan_exact, scan_float_split, weighted_sum
+from .mesprice import SLACK, exact_price, money_sum
 
 _ZERO = Fraction(0)
 
@@ -68,89 +48,48 @@ class MesRun:
     steps : dict of str to (int, Fraction, Fraction)
         Per funded project: ``(step, rho, supporters' money before paying)``.
     ties : list of TieRecord
-    group_budget : list of Fraction
-        Money left per voter of each ballot group at the end (index as ``ctx.groups``);
-        empty unless the run explains.
     supporters_left : dict of str to Fraction
-        Money the supporters of each project had left at the end.
+        Money the supporters of each project left unfunded had at the end.
     candidates : tuple of str
         Projects Equal Shares could fund (eligible, supported, positive cost).
-    next_change : Fraction or None
-        With tracking, the smallest share above ``share`` at which the outcome may change.
     """
 
     share: Fraction
     selected: list[str] = field(default_factory=list)
     steps: dict[str, tuple[int, Fraction, Fraction]] = field(default_factory=dict)
     ties: list[TieRecord] = field(default_factory=list)
-    group_budget: list[Fraction] = field(default_factory=list)
     supporters_left: dict[str, Fraction] = field(default_factory=dict)
     candidates: tuple[str, ...] = ()
-    next_change: Fraction | None = None
-    #: True when some comparison sits exactly on its boundary at ``share``.
-    immediate_change: bool = False
-    #: Float shadow of ``next_change`` used to skip exact work (inf while unknown).
-    next_change_float: float = math.inf
-    #: With tracking: per round, the state at its start and its own next change.
-    marks: list = field(default_factory=list)
-    #: Float bound beyond which a root need not be recorded: this round's smallest root
-    #: so far, and any earlier round's (a resume restarts at that earlier round anyway).
-    screen_float: float = math.inf
+    #: Money class of each group at the end, and the classes' money (set by explaining runs).
+    final_classes: np.ndarray | None = None
+    final_money: _LazyFractions | None = None
 
-    def __post_init__(self) -> None:
-        self.share_float = float(self.share)
-
-    def note_screened(self, value: float, slope: float, size: float, exact) -> None:
-        """Like :meth:`note`, but first with floats; ``exact()`` gives the Fractions when needed.
-
-        ``size`` bounds the magnitude of the terms, so ``1e-9 * size`` covers rounding.
-        Only a test that is clearly safe, or whose root clearly lies beyond the
-        smallest root found so far, is settled by floats.
-        """
-        eps = _SLACK * size
-        if abs(value) > eps and abs(slope) > eps:
-            if (value > 0) == (slope > 0):
-                return  # moving away from the boundary
-            root = self.share_float - value / slope
-            if root > self.screen_float * (1 + 1e-6) + 1e-6:
-                return
-        self.note(*exact())
-
-    def note(self, value: Fraction, slope: Fraction) -> None:
-        """Record a test of ``f(t) = value + slope * (t - share)`` that held as ``f >= 0`` or ``f < 0``.
-
-        The test keeps its answer for every larger share below the root of ``f``
-        (the root itself is treated as a change, to stay on the safe side).
-        """
-        if slope == 0:
-            return
-        if value == 0:
-            if slope < 0:  # f >= 0 held only with equality and is about to fail
-                self.immediate_change = True
-            return
-        if (value > 0) != (slope > 0):
-            root = self.share - value / slope
-            if self.next_change is None or root < self.next_change:
-                self.next_change = root
-                self.next_change_float = float(root)
-                self.screen_float = min(self.screen_float, self.next_change_float)
+    def group_budget(self) -> list[Fraction]:
+        """Money left per voter of each ballot group at the end (index as ``ctx.groups``)."""
+        if self.final_classes is None:
+            raise ValueError("only a run with explain=True keeps the money per group")
+        return [self.final_money[c] for c in self.final_classes.tolist()]
 
 
-def weights(ctx: Context) -> list[dict[str, int]]:
-    """Utility of each group for each project: the cost (approval) or the points (cumulative)."""
-    inst = ctx.instance
-    if ctx.cumulative:
-        return [dict(g.items) for g in ctx.groups]
-    return [{pid: inst.project(pid).cost for pid, _ in g.items} for g in ctx.groups]
+@dataclass(frozen=True)
+class Cell:
+    """A project's supporters counted per ``(class, weight)``, as parallel arrays."""
+
+    classes: np.ndarray
+    weights: np.ndarray
+    counts: np.ndarray
+
+    def items(self) -> list[tuple[tuple[int, int], int]]:
+        """``((class, weight), voters)`` with Python ints, for exact arithmetic."""
+        return list(zip(
+            zip(self.classes.tolist(), self.weights.astype(np.int64).tolist()),
+            self.counts.astype(np.int64).tolist(),
+        ))
 
 
 @dataclass(frozen=True)
 class Backers:
-    """The groups supporting one project, as arrays, so that per-group work runs in numpy.
-
-    Counting supporters per money class and moving payers to their new classes
-    touch every supporting group each round; in Python loops that dominated add1.
-    Only counts and class numbers live in arrays: money stays exact, per class.
+    """The groups supporting one project, as arrays.
 
     Attributes
     ----------
@@ -170,116 +109,115 @@ class Backers:
     weights: tuple[int, ...]
 
     @classmethod
-    def of(cls, group_ids: list[int], group_weights, groups, pid: str) -> Backers:
-        """Arrays for the supporters ``group_ids`` of ``pid``."""
-        distinct = tuple(sorted({group_weights[gi][pid] for gi in group_ids}))
-        code = {w: i for i, w in enumerate(distinct)}
-        return cls(
-            np.array(group_ids, dtype=np.intp),
-            np.array([groups[gi].count for gi in group_ids], dtype=np.float64),
-            np.array([code[group_weights[gi][pid]] for gi in group_ids], dtype=np.intp),
-            distinct,
-        )
+    def of(cls, group_ids: list[int], utilities: list[int], voters: np.ndarray) -> Backers:
+        """Arrays for the supporting groups ``group_ids`` with their ``utilities`` (parallel lists)."""
+        groups = np.array(group_ids, dtype=np.intp)
+        distinct, codes = np.unique(np.array(utilities, dtype=np.int64), return_inverse=True)
+        return cls(groups, voters[groups], codes.astype(np.intp), tuple(distinct.tolist()))
 
-    def cell(self, group_class: np.ndarray) -> dict[tuple[int, int], int]:
-        """Voters per ``(class, weight)`` among these groups."""
-        classes = group_class[self.groups]
+    def keyed_classes(self, group_class: np.ndarray) -> tuple[np.ndarray, int]:
+        """One code per group, ``class * width + weight code``, and that width."""
         width = len(self.weights)
-        if width == 1:
-            counts = np.bincount(classes, weights=self.voters)
-            present = np.flatnonzero(counts)
-            weight = self.weights[0]
-            return dict(zip(((c, weight) for c in present.tolist()), counts[present].astype(np.int64).tolist()))
-        counts = np.bincount(classes * width + self.weight_codes, weights=self.voters)
+        classes = group_class[self.groups]
+        return (classes if width == 1 else classes * width + self.weight_codes), width
+
+    def cell(self, group_class: np.ndarray) -> Cell:
+        """Voters per ``(class, weight)`` among these groups."""
+        codes, width = self.keyed_classes(group_class)
+        counts = np.bincount(codes, weights=self.voters)
         present = np.flatnonzero(counts)
-        weights = self.weights
-        return dict(zip(
-            ((code // width, weights[code % width]) for code in present.tolist()),
-            counts[present].astype(np.int64).tolist(),
-        ))
+        weight_of = np.array(self.weights, dtype=np.float64)
+        return Cell(present // width, weight_of[present % width], counts[present])
 
 
 @dataclass(frozen=True)
 class MesSetup:
-    """What does not depend on the share: utilities, supporters and the starting cells.
+    """What does not depend on the share: supporters, their utilities and arrays.
 
     add1 runs Equal Shares many times on one election, so it prepares this once.
+    Utility is the project's cost for approval ballots (pabutools' ``Cost_Sat``)
+    and the points for cumulative ballots (``Additive_Cardinal_Sat``).
     """
 
-    group_weights: list[dict[str, int]]
+    #: Per eligible project, the ballot groups that support it (utility above zero).
     supporters: dict[str, list[int]]
     free: tuple[str, ...]
     live: tuple[str, ...]
-    cells: dict[str, dict[tuple[int, int], int]]
     total_sat: dict[str, int]
     #: Per project, every project some supporter also supports (whose cells its payment touches).
     neighbors: dict[str, frozenset]
-    #: Per project with a positive cost, its supporting groups as arrays (see :class:`Backers`).
+    #: Per project with a positive cost, its supporting groups as arrays.
     backers: dict[str, Backers]
-    #: Per project with a positive cost, the weight all its supporters share, or None.
-    uniform: dict[str, int | None]
 
 
 def prepare(ctx: Context) -> MesSetup:
     """Compute the share-independent part of an Equal Shares run."""
     inst = ctx.instance
-    eligible = set(ctx.eligible)
-    group_weights = weights(ctx)
+    cost = {pid: inst.project(pid).cost for pid in ctx.eligible}
     supporters: dict[str, list[int]] = {pid: [] for pid in ctx.eligible}
-    for gi, gw in enumerate(group_weights):
-        for pid, w in gw.items():
+    utilities: dict[str, list[int]] = {pid: [] for pid in ctx.eligible}
+    for gi, group in enumerate(ctx.groups):
+        for pid, points in group.items:
+            members = supporters.get(pid)
+            if members is None:
+                continue  # below the minimum score
+            utility = points if ctx.cumulative else cost[pid]
             # Zero utility is no support: under cost utility a free project is never
             # funded, exactly as in pabutools (its Cost_Sat is 0).
-            if pid in eligible and w > 0:
-                supporters[pid].append(gi)
-    free = tuple(pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost == 0)
-    live = tuple(pid for pid in ctx.eligible if supporters[pid] and inst.project(pid).cost > 0)
-    cells: dict[str, dict[tuple[int, int], int]] = {}
-    for pid in live:
-        cell: dict[tuple[int, int], int] = {}
-        for gi in supporters[pid]:
-            key = (0, group_weights[gi][pid])
-            cell[key] = cell.get(key, 0) + ctx.groups[gi].count
-        cells[pid] = cell
-    total_sat = {pid: sum(w * n for (_, w), n in cell.items()) for pid, cell in cells.items()}
-    neighbors = {
-        pid: frozenset().union(*(group_weights[gi] for gi in supporters[pid])) for pid in live
+            if utility > 0:
+                members.append(gi)
+                utilities[pid].append(utility)
+    free = tuple(pid for pid in ctx.eligible if supporters[pid] and cost[pid] == 0)
+    live = tuple(pid for pid in ctx.eligible if supporters[pid] and cost[pid] > 0)
+    voters = np.array([g.count for g in ctx.groups], dtype=np.float64)
+    backers = {pid: Backers.of(supporters[pid], utilities[pid], voters) for pid in live}
+    total_sat = {
+        pid: sum(u * n for u, n in zip(utilities[pid], voters[backers[pid].groups].astype(np.int64).tolist()))
+        for pid in live
     }
-    backers = {pid: Backers.of(supporters[pid], group_weights, ctx.groups, pid) for pid in live}
-    uniform = {pid: cell_weights.pop() if len(cell_weights := {w for _, w in cells[pid]}) == 1 else None for pid in live}
-    return MesSetup(group_weights, supporters, free, live, cells, total_sat, neighbors, backers, uniform)
+    # Which projects share a supporter, from a group-by-project incidence table.
+    incidence = np.zeros((len(ctx.groups), len(live)), dtype=bool)
+    for j, pid in enumerate(live):
+        incidence[backers[pid].groups, j] = True
+    neighbors = {
+        pid: frozenset(live[j] for j in np.flatnonzero(incidence[backers[pid].groups].any(axis=0)).tolist())
+        for pid in live
+    }
+    return MesSetup(supporters, free, live, total_sat, neighbors, backers)
 
 
-@dataclass(frozen=True)
-class _Mark:
-    """The state at the start of one round of a tracked run, and what could change it.
+class _Money:
+    """The money classes of one run: exact integer keys, and their floats in a numpy buffer.
 
-    Money is stored as the (append-only) list of integer class keys of the run
-    that made the mark, with the share they were computed at, so a later run can
-    rebase them to its share.
+    Class 0 is "paid nothing yet", class 1 "has no money left".  Classes are
+    append-only; equal money is one class, found by its key.
     """
 
-    share: Fraction
-    keys: list
-    group_class: np.ndarray
-    lower: dict
-    rho_slopes: dict
-    remaining: frozenset
-    selected: tuple[str, ...]
-    ties: tuple
-    steps: dict
-    step: int
-    next_change: Fraction | None
-    immediate: bool
+    def __init__(self, share: Fraction) -> None:
+        self.keys: list[tuple[int, int]] = [(share.numerator, share.denominator), (0, 1)]
+        self.class_of = {key: c for c, key in enumerate(self.keys)}
+        self._floats = np.empty(64)
+        self._floats[:2] = (share.numerator / share.denominator, 0.0)
+        self.values = _LazyFractions(self.keys)
+
+    def floats(self) -> np.ndarray:
+        """Money per class as floats (what ``float(Fraction)`` computes)."""
+        return self._floats[: len(self.keys)]
+
+    def class_for(self, key: tuple[int, int]) -> int:
+        """The class with money ``key``, made if new."""
+        c = self.class_of.get(key)
+        if c is None:
+            c = self.class_of[key] = len(self.keys)
+            if c == len(self._floats):
+                self._floats = np.concatenate((self._floats, np.empty(c)))
+            self._floats[c] = key[0] / key[1]
+            self.keys.append(key)
+        return c
 
 
 def run_equal_shares(
-    ctx: Context,
-    share: Fraction,
-    track: bool = False,
-    explain: bool = True,
-    setup: MesSetup | None = None,
-    resume: MesRun | None = None,
+    ctx: Context, share: Fraction, explain: bool = True, setup: MesSetup | None = None
 ) -> MesRun:
     """Run Equal Shares with ``share`` money per voter.
 
@@ -289,374 +227,186 @@ def run_equal_shares(
     ``min(money, rho * utility)``; equal prices go to the tie order.
 
     ``explain=False`` skips what only explanations need (money left per project),
-    for the many intermediate runs of add1, which also passes a shared ``setup``.
-
-    ``resume`` (tracking only) is an earlier tracked run at a smaller share: the
-    rounds before the first one whose recorded comparisons can flip at ``share``
-    went the same way, so the run restarts from that round's saved state, with
-    money rebased along its slopes, instead of from the first round.
+    for the exact runs of add1, which also passes a shared ``setup``.
     """
     inst = ctx.instance
-    run = MesRun(share=share)
     setup = setup or prepare(ctx)
-    group_weights, supporters, live, total_sat = setup.group_weights, setup.supporters, setup.live, setup.total_sat
+    run = MesRun(share=share)
     # pabutools puts supported zero-cost projects in the outcome before the first round.
     run.selected.extend(setup.free)
-    run.candidates = live
-
-    # Classes of equal money: value at `share`, slope in the share.  Class 0 is
-    # "paid nothing yet", class 1 "has no money left".
-    # Each class is known by its integer key (value numerator, value denominator,
-    # slope numerator, slope denominator); its Fractions are made only when read.
-    share = Fraction(share)
-    keys = [(share.numerator, share.denominator, 1, 1), (0, 1, 0, 1)]
-    class_of: dict[tuple[int, int, int, int], int] = {key: c for c, key in enumerate(keys)}
+    run.candidates = setup.live
+    money = _Money(Fraction(share))
+    values = money.values
     group_class = np.zeros(len(ctx.groups), dtype=np.intp)
-    cells = {pid: dict(cell) for pid, cell in setup.cells.items()}
     # Cells are rebuilt only when read, and only if some supporter paid since:
     # far fewer projects are priced per round than are touched by a payment.
-    dirty: set[str] = set()
-    backers = setup.backers
+    cells: dict[str, Cell] = {}
+    dirty = set(setup.live)
 
-    def cell_of(pid: str) -> dict[tuple[int, int], int]:
+    def cell_of(pid: str) -> Cell:
         if pid in dirty:
             dirty.discard(pid)
-            cells[pid] = backers[pid].cell(group_class)
+            cells[pid] = setup.backers[pid].cell(group_class)
         return cells[pid]
-    # A price never falls as money is spent, so the last known price is a lower bound.
-    lower = {pid: Fraction(inst.project(pid).cost, total_sat[pid]) for pid in live}
-    remaining = set(live)
-    # Tracking: slope of each project's latest tangent line (the initial bound is flat).
-    rho_slopes: dict[str, Fraction] = {pid: _ZERO for pid in live}
-    step = len(run.selected)
-    fvalues: list[float] = []
-    if track and resume is not None and resume.marks:
-        marks = resume.marks
-        first = next(
-            (i for i, m in enumerate(marks) if m.immediate or (m.next_change is not None and m.next_change <= share)),
-            len(marks) - 1,
-        )
-        mark = marks[first]
-        run.marks = list(marks[:first])
-        shift = share - mark.share
-        keys, class_of, group_class, fvalues = _rebase(mark, shift)
-        lower = {pid: v + mark.rho_slopes[pid] * shift for pid, v in mark.lower.items()}
-        rho_slopes = dict(mark.rho_slopes)
-        remaining = set(mark.remaining)
-        run.selected = list(mark.selected)
-        run.ties = list(mark.ties)
-        run.steps = dict(mark.steps)
-        step = mark.step
-        cells = {pid: {} for pid in remaining}
-        dirty.update(remaining)  # every cell is rebuilt from the restored classes
 
-    def price(pid: str) -> Fraction | None:
-        """Exact price rho of a project, or None when its supporters cannot afford it."""
+    def affordable(pid: str, cell: Cell, available: float) -> bool:
+        """Whether the supporters hold the cost; floats decide unless within rounding."""
         cost = inst.project(pid).cost
-        cell = cell_of(pid)
-        # Floats settle affordability unless the money is within rounding of the cost.
-        available_float = sum(fvalues[c] * n for (c, _), n in cell.items())
-        if available_float < cost * (1 - _SLACK):
-            if track:
-                # Becoming affordable could change the outcome; the reverse only helps the winner.
-                slope_float = sum(fslopes[c] * n for (c, _), n in cell.items())
-                run.note_screened(
-                    available_float - cost, slope_float, abs(available_float) + cost + abs(slope_float),
-                    lambda cell=cell, cost=cost: (
-                        weighted_sum((values[c], n) for (c, _), n in cell.items()) - cost,
-                        weighted_sum((slopes[c], n) for (c, _), n in cell.items()),
-                    ),
-                )
-            return None
-        if available_float < cost * (1 + _SLACK):
-            available = weighted_sum((values[c], n) for (c, _), n in cell.items())
-            if available < cost:
-                if track:
-                    run.note(available - cost, weighted_sum((slopes[c], n) for (c, _), n in cell.items()))
-                return None
-        # Sorting by float ratio is exact except among near-equal ratios; _scan checks those.
-        items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
-        rho, rho_slope = scan_float_split(items, cost, total_sat[pid], values, fvalues, keys, track)
-        if rho is None:
-            items.sort(key=lambda kv: values[kv[0][0]] / kv[0][1])
-            rho, rho_slope = scan_exact(items, cost, total_sat[pid], values, slopes, track)
-        if track:
-            rho_slopes[pid] = rho_slope
-            last_items[pid] = items
-        return rho
+        if abs(available - cost) > cost * SLACK:
+            return available > cost
+        return _cell_money(cell, money.keys) >= cost
 
     def approximate_price(pid: str) -> float | None:
-        """Float price, used only to screen; None when clearly unaffordable."""
-        cost = inst.project(pid).cost
+        """Float price, used only to screen; None when the supporters cannot afford it."""
         cell = cell_of(pid)
-        available = sum(fvalues[c] * n for (c, _), n in cell.items())
-        if available < cost * (1 - _SLACK):
+        held = money.floats()[cell.classes]
+        if not affordable(pid, cell, float(held @ cell.counts)):
             return None
-        if available < cost * (1 + _SLACK) and weighted_sum((values[c], n) for (c, _), n in cell.items()) < cost:
-            return None
-        items = sorted(cell.items(), key=lambda kv: fvalues[kv[0][0]] / kv[0][1])
-        paid = 0.0
-        denominator = total_sat[pid]
-        rho = cost / denominator
-        for (c, w), n in items:
-            rho = (cost - paid) / denominator
-            if rho * w <= fvalues[c] or denominator == w * n:
-                break
-            paid += fvalues[c] * n
-            denominator -= w * n
-        return rho
+        order = np.argsort(held / cell.weights, kind="stable")
+        return _float_price(inst.project(pid).cost, setup.total_sat[pid], held[order], cell.weights[order],
+                            cell.counts[order])[0]
 
-    last_items: dict[str, list] = {}
-    values, slopes = _LazyFractions(keys, 0), _LazyFractions(keys, 2)
-    if len(fvalues) != len(keys):  # not restored by a resume
-        fvalues = [p / q for p, q, _, _ in keys]  # what float(Fraction) computes
-    fslopes = [s / t for _, _, s, t in keys]
-    approx_lower = {pid: float(rho) for pid, rho in lower.items()}
-    mark_state = None
-    # A root beyond an earlier round's change need not be known: resuming at a share
-    # past it restarts at that earlier round, whatever later rounds recorded.
-    earlier_float = min((_change_float(m.next_change, m.immediate, run.share_float) for m in run.marks), default=math.inf)
+    def price(pid: str) -> Fraction:
+        """Exact price of an affordable project."""
+        cell = cell_of(pid)
+        held = money.floats()[cell.classes]
+        order = np.argsort(held / cell.weights, kind="stable")
+        cost, total = inst.project(pid).cost, setup.total_sat[pid]
+        _, split = _float_price(cost, total, held[order], cell.weights[order], cell.counts[order])
+        items = cell.items()
+        return exact_price([items[i] for i in order.tolist()], split, cost, total, values, money.keys)
+
+    approx_lower = {pid: inst.project(pid).cost / setup.total_sat[pid] * (1 - SLACK) for pid in setup.live}
+    remaining = set(setup.live)
+    step = len(run.selected)
     while remaining:
-        if track:
-            if mark_state is not None:
-                run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
-                earlier_float = min(earlier_float, _change_float(run.next_change, run.immediate_change, run.share_float))
-            mark_state = (
-                share, keys, group_class.copy(), dict(lower), dict(rho_slopes),
-                frozenset(remaining), tuple(run.selected), tuple(run.ties), dict(run.steps), step,
-            )
-            run.next_change, run.immediate_change, run.next_change_float = None, False, math.inf
-            run.screen_float = earlier_float
-        best: Fraction | None = None
+        # Screen with floats, lazily (a price never falls as money is spent), then decide
+        # exactly among the projects whose float price is within rounding of the best.
+        estimates: dict[str, float] = {}
         best_float = math.inf
-        tied: list[str] = []
-        prices: dict[str, Fraction] = {}
-        if track:
-            # Exact prices, lazily: a tangent line above the best price so far cannot win.
-            screened = []
-            # Float order is enough to be lazy: stop only when clearly above the best.
-            for pid in sorted(remaining, key=approx_lower.__getitem__):
-                if best is not None and approx_lower[pid] > best_float * (1 + _SLACK) and lower[pid] > best:
-                    break
-                rho = price(pid)
-                if rho is None:
-                    remaining.discard(pid)
-                    del cells[pid]
-                    continue
-                lower[pid] = rho
-                approx_lower[pid] = float(rho)
-                if best is None or rho < best:
-                    best, tied = rho, [pid]
-                    best_float = float(rho)
-                elif rho == best:
-                    tied.append(pid)
-        else:
-            # Screen with floats, lazily (a price never falls), then decide exactly
-            # among the projects whose float price is within rounding of the best.
-            approx: dict[str, float] = {}
-            for pid in sorted(remaining, key=approx_lower.__getitem__):
-                if approx_lower[pid] > best_float * (1 + _SLACK):
-                    break
-                estimate = approximate_price(pid)
-                if estimate is None:
-                    remaining.discard(pid)
-                    del cells[pid]
-                    continue
-                approx[pid] = estimate
-                approx_lower[pid] = estimate * (1 - _SLACK)
-                best_float = min(best_float, estimate)
-            screened = [pid for pid, est in approx.items() if est <= best_float * (1 + _SLACK)]
-        for pid in screened:
-            rho = price(pid)
-            if rho is None:
+        for pid in sorted(remaining, key=approx_lower.__getitem__):
+            if approx_lower[pid] > best_float * (1 + SLACK):
+                break
+            estimate = approximate_price(pid)
+            if estimate is None:
                 remaining.discard(pid)
-                del cells[pid]
                 continue
-            lower[pid] = prices[pid] = rho
+            estimates[pid] = estimate
+            approx_lower[pid] = estimate * (1 - SLACK)
+            best_float = min(best_float, estimate)
+        best: Fraction | None = None
+        tied: list[str] = []
+        for pid in (p for p, est in estimates.items() if est <= best_float * (1 + SLACK)):
+            rho = price(pid)
             if best is None or rho < best:
                 best, tied = rho, [pid]
             elif rho == best:
                 tied.append(pid)
         if best is None:
-            if not track and remaining:
-                continue  # the screened projects were unaffordable after all; screen again
             break
         tied = ctx.by_tie_order(tied)
         chosen = tied[0]
         step += 1
         if len(tied) > 1:
             run.ties.append(TieRecord(step, tuple(tied), chosen, "affordability", ctx.tie_break.kind))
-        if track:
-            best_slope = rho_slopes[chosen]
-            bf, bsf = float(best), float(best_slope)
-            for pid in remaining:
-                if pid != chosen:
-                    lf, lsf = approx_lower[pid], float(rho_slopes[pid])
-                    gap, gap_slope = lf - bf, lsf - bsf
-                    eps = _SLACK * (abs(lf) + abs(bf) + abs(lsf) + abs(bsf))
-                    if (gap > eps and gap_slope > eps) or (gap < -eps and gap_slope < -eps):
-                        continue  # clearly moving away from the boundary (note_screened's first test)
-                    run.note_screened(
-                        gap, gap_slope, abs(lf) + abs(bf) + abs(lsf) + abs(bsf),
-                        lambda pid=pid, b=best, bs=best_slope: (lower[pid] - b, rho_slopes[pid] - bs),
-                    )
-            for (c, w), _ in last_items[chosen]:
-                if c != 1:  # the class with no money pays nothing whatever rho is
-                    vf, sf, due, due_slope = fvalues[c], fslopes[c], bf * w, bsf * w
-                    gap, gap_slope = vf - due, sf - due_slope
-                    eps = _SLACK * (abs(vf) + abs(due) + abs(sf) + abs(due_slope))
-                    if (gap > eps and gap_slope > eps) or (gap < -eps and gap_slope < -eps):
-                        continue  # clearly moving away from the boundary (note_screened's first test)
-                    run.note_screened(
-                        gap, gap_slope, abs(vf) + abs(due) + abs(sf) + abs(due_slope),
-                        lambda c=c, w=w, b=best, bs=best_slope: (values[c] - b * w, slopes[c] - bs * w),
-                    )
-        before = weighted_sum((values[c], n) for (c, _), n in cell_of(chosen).items()) if explain else _ZERO
+        before = _cell_money(cell_of(chosen), money.keys) if explain else _ZERO
         run.steps[chosen] = (step, best, before)
         run.selected.append(chosen)
         remaining.discard(chosen)
-        _pay(chosen, best, rho_slopes.get(chosen, _ZERO), backers[chosen], group_class,
-             (fvalues, fslopes, keys), class_of, dirty, setup.neighbors[chosen])
-        del cells[chosen]
-    if track:
-        if mark_state is not None:
-            run.marks.append(_Mark(*mark_state, run.next_change, run.immediate_change))
-        # The run's own answer: the earliest change over all rounds, inherited ones included.
-        changes = [m.next_change for m in run.marks if m.next_change is not None]
-        run.next_change = min(changes) if changes else None
-        run.next_change_float = float(run.next_change) if changes else math.inf
-        run.immediate_change = any(m.immediate for m in run.marks)
+        if _pay(best, setup.backers[chosen], group_class, money):
+            dirty.update(setup.neighbors[chosen])  # a superset is harmless
     if explain:  # add1's intermediate runs never read it
-        run.group_budget = [values[c] for c in group_class.tolist()]
-        counts = np.array([g.count for g in ctx.groups], dtype=np.float64)
-        for pid in ctx.eligible:
-            # Voters per money class first: one Fraction product per class, not per group.
-            classes = group_class[np.array(supporters[pid], dtype=np.intp)]
-            per_class = np.bincount(classes, weights=counts[supporters[pid]])
-            present = np.flatnonzero(per_class)
-            run.supporters_left[pid] = weighted_sum(
-                zip((values[c] for c in present.tolist()), per_class[present].astype(np.int64).tolist())
-            )
+        _explain(ctx, setup, run, group_class, money)
     return run
 
 
-def _change_float(next_change: Fraction | None, immediate: bool, share_float: float) -> float:
-    """Float share at which a round's outcome may change (``inf`` when never)."""
-    if immediate:
-        return share_float
-    return math.inf if next_change is None else float(next_change)
+def _cell_money(cell: Cell, keys) -> Fraction:
+    """Exact money the voters of a cell hold together."""
+    return money_sum(zip(cell.classes.tolist(), cell.counts.astype(np.int64).tolist()), keys)
 
 
-def _rebase(mark: _Mark, shift: Fraction):
-    """The money classes of ``mark`` moved ``shift`` along their slopes, unused classes dropped.
+def _float_price(cost: int, total_weight: int, held, weight, voters) -> tuple[float, int]:
+    """Float price of supporters sorted by money/weight, and how many of them pay everything.
 
-    Classes are append-only within a run, so most of a late mark's classes are
-    held by no group any more; only the held ones (and the two fixed classes 0
-    and 1) are rebased, renumbered in their old order, on integers with one gcd
-    per class.
-
-    Returns
-    -------
-    keys : list of (int, int, int, int)
-        Integer key of each class.
-    class_of : dict of (int, int, int, int) to int
-        Each class by its integer key, as :func:`_pay` looks them up.
-    group_class : ndarray of intp
-    fvalues : list of float
-        The values as floats.
+    With the first ``k`` paying all they hold, ``rho_k = (cost - their money) /
+    (weight of the rest)``; the split is the first ``k`` whose own money covers
+    ``rho_k * weight`` (the last one if rounding hides it).
     """
-    used = np.union1d(mark.group_class, (0, 1)).tolist()
-    x, y = shift.numerator, shift.denominator
-    gcd = math.gcd
-    keys: list[tuple[int, int, int, int]] = []
-    fvalues: list[float] = []
-    for c in used:
-        key = p, q, s, t = mark.keys[c]
-        if s:
-            num, den = p * t * y + s * x * q, q * t * y
-            g = gcd(num, den)
-            p, q = num // g, den // g
-            key = (p, q, s, t)
-        keys.append(key)
-        fvalues.append(p / q)  # what float(Fraction) computes
-    class_of = {key: i for i, key in enumerate(keys)}
-    renumber = np.zeros(used[-1] + 1, dtype=np.intp)
-    renumber[used] = np.arange(len(used), dtype=np.intp)
-    group_class = renumber[mark.group_class]
-    return keys, class_of, group_class, fvalues
+    paid_before = np.concatenate(([0.0], np.cumsum(held * voters)[:-1]))
+    weight_after = total_weight - np.concatenate(([0.0], np.cumsum(weight * voters)[:-1]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rho = (cost - paid_before) / weight_after
+    covered = np.flatnonzero(rho * weight <= held)
+    split = int(covered[0]) if len(covered) else len(held) - 1
+    return float(rho[split]), split
+
+
+def _pay(rho: Fraction, payers: Backers, group_class: np.ndarray, money: _Money) -> bool:
+    """Charge the supporters of the funded project and move them to their new money classes.
+
+    The new money of each ``(class, weight)`` is computed on bare integers (one
+    gcd each) and looked up by its key; generic ``Fraction`` arithmetic (a gcd
+    and an object per operation) is what dominated on large elections.  Returns
+    whether any group moved.
+    """
+    a, b = rho.numerator, rho.denominator
+    keys, gcd = money.keys, math.gcd
+
+    def move(c: int, w: int) -> int:
+        """The class that class ``c`` joins after paying for weight ``w``."""
+        p, q = keys[c]
+        due = a * w * q
+        if due >= p * b:
+            return 1  # pays everything: joins the class with no money
+        num, den = p * b - due, q * b
+        g = gcd(num, den)
+        return money.class_for((num // g, den // g))
+
+    codes, width = payers.keyed_classes(group_class)
+    present, where = np.unique(codes, return_inverse=True)
+    weights = payers.weights
+    old = (present // width).tolist() if width > 1 else present.tolist()
+    moved = [move(code // width, weights[code % width]) for code in present.tolist()]
+    if moved == old:
+        return False
+    group_class[payers.groups] = np.array(moved, dtype=np.intp)[where]
+    return True
+
+
+def _explain(ctx: Context, setup: MesSetup, run: MesRun, group_class: np.ndarray, money: _Money) -> None:
+    """Money left per group and per unfunded project's supporters, for the explanations."""
+    run.final_classes, run.final_money = group_class, money.values
+    counts = np.array([g.count for g in ctx.groups], dtype=np.float64)
+    funded = set(run.selected)
+    for pid in (p for p in ctx.eligible if p not in funded):
+        # Voters per money class first: one product per class, not per group.
+        members = np.array(setup.supporters[pid], dtype=np.intp)
+        per_class = np.bincount(group_class[members], weights=counts[members])
+        present = np.flatnonzero(per_class)
+        run.supporters_left[pid] = money_sum(
+            zip(present.tolist(), per_class[present].astype(np.int64).tolist()), money.keys
+        )
 
 
 class _LazyFractions:
-    """The values (``offset=0``) or slopes (``offset=2``) of money classes, as Fractions on demand.
+    """The money of each class as a ``Fraction``, made on first read.
 
     Payments create many classes whose exact values are never read (only their
-    floats and integer keys are), so each ``Fraction`` is made on first read.
+    floats and integer keys are).
     """
 
-    __slots__ = ("keys", "offset", "made")
+    __slots__ = ("keys", "made")
 
-    def __init__(self, keys: list, offset: int) -> None:
+    def __init__(self, keys: list) -> None:
         self.keys = keys
-        self.offset = offset
         self.made: dict[int, Fraction] = {}
 
     def __getitem__(self, c: int) -> Fraction:
         fraction = self.made.get(c)
         if fraction is None:
-            key = self.keys[c]
-            fraction = self.made[c] = _coprime(key[self.offset], key[self.offset + 1])
+            numerator, denominator = self.keys[c]
+            fraction = self.made[c] = _coprime(numerator, denominator)
         return fraction
-
-
-def _pay(chosen, rho, rho_slope, payers: Backers, group_class, money, class_of, dirty, neighbors):
-    """Charge the supporters of ``chosen`` and move them to their new money classes.
-
-    The new money of each ``(class, weight)`` is computed on bare integers (one
-    gcd each) and looked up by its integer key; a ``Fraction`` is built only for
-    a class not seen before.  Generic ``Fraction`` arithmetic (a gcd and an
-    object per operation) is what dominated add1 on large elections.  The
-    groups themselves are moved in one numpy step.
-    """
-    fvalues, fslopes, keys = money
-    a, b = rho.numerator, rho.denominator
-    e, f = rho_slope.numerator, rho_slope.denominator
-    gcd = math.gcd
-
-    def move(c: int, w: int) -> int:
-        """The class that class ``c`` joins after paying for weight ``w``."""
-        p, q, s, t = keys[c]
-        due = a * w * q
-        if due > p * b:
-            int_key = (0, 1, 0, 1)  # pays everything: joins the class with no money
-        else:
-            vn, vd = p * b - due, q * b
-            g = gcd(vn, vd)
-            sn, sd = s * f - e * w * t, t * f
-            h = gcd(sn, sd)
-            int_key = (vn // g, vd // g, sn // h, sd // h)
-        new = class_of.get(int_key)
-        if new is None:
-            new = class_of[int_key] = len(keys)
-            fvalues.append(int_key[0] / int_key[1])  # what float(Fraction) computes
-            fslopes.append(int_key[2] / int_key[3])
-            keys.append(int_key)
-        return new
-
-    classes = group_class[payers.groups]
-    width = len(payers.weights)
-    weights = payers.weights
-    if width == 1:
-        present, where = np.unique(classes, return_inverse=True)
-        old = present.tolist()
-        moved = [move(c, weights[0]) for c in old]
-    else:
-        present, where = np.unique(classes * width + payers.weight_codes, return_inverse=True)
-        old = (present // width).tolist()
-        moved = [move(code // width, weights[code % width]) for code in present.tolist()]
-    if moved != old:
-        group_class[payers.groups] = np.array(moved, dtype=np.intp)[where]
-        # These projects' cells must be rebuilt before use; a superset is harmless.
-        dirty.update(neighbors)
 
 
 def _coprime(numerator: int, denominator: int) -> Fraction:

@@ -1,8 +1,10 @@
-"""Exact prices for Equal Shares: sums, the scan for rho, and checks of float guesses.
+"""Exact prices for Equal Shares: sums on integer keys, the scan for rho, and checks of float guesses.
 
 Split from :mod:`solver.rules.mesengine` to keep that module about the rounds.
 A project's price ``rho`` is the least value with
 ``sum(min(money, rho * weight) * count) >= cost`` over its supporters' cells.
+Money classes are known by integer keys ``(numerator, denominator)`` in lowest
+terms; ``values[c]`` is the class's money as a ``Fraction``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-_ZERO = Fraction(0)
 #: Relative error allowed to float screening; exact Fractions decide within it.
 SLACK = 1e-9
 
@@ -30,21 +31,18 @@ def weighted_sum(terms) -> Fraction:
     return _combine(by_denominator)
 
 
-def class_sums(items, keys, slopes_too: bool) -> tuple[Fraction, Fraction]:
-    """Exact money and slope sums of cell ``items`` ``((class, weight), count)``.
+def key_sum(items, keys) -> Fraction:
+    """Exact money of cell ``items`` ``((class, weight), count)``, read from the classes' integer keys."""
+    return money_sum(((c, n) for (c, _), n in items), keys)
 
-    Like :func:`weighted_sum`, but reads each class's integer key
-    ``(value numerator, value denominator, slope numerator, slope denominator)``,
-    and does both sums in one pass.  The slope sum is zero unless ``slopes_too``.
-    """
-    value_parts: dict[int, int] = {}
-    slope_parts: dict[int, int] = {}
-    for (c, _), n in items:
-        p, q, s, t = keys[c]
-        value_parts[q] = value_parts.get(q, 0) + p * n
-        if slopes_too:
-            slope_parts[t] = slope_parts.get(t, 0) + s * n
-    return _combine(value_parts), _combine(slope_parts)
+
+def money_sum(class_counts, keys) -> Fraction:
+    """Exact ``sum(money of class * count)`` over ``(class, count)`` pairs, on the integer keys."""
+    parts: dict[int, int] = {}
+    for c, n in class_counts:
+        p, q = keys[c]
+        parts[q] = parts.get(q, 0) + p * n
+    return _combine(parts)
 
 
 def _combine(by_denominator: dict[int, int]) -> Fraction:
@@ -60,53 +58,32 @@ def _combine(by_denominator: dict[int, int]) -> Fraction:
     return Fraction(total, common)
 
 
-def scan_float_split(items, cost, denominator, values, fvalues, keys, track):
-    """Like :func:`_scan`, but find who pays everything with floats, then compute rho once exactly.
+def exact_price(items, split: int, cost: int, denominator: int, values, keys) -> Fraction:
+    """The exact ``rho`` of ``items`` sorted by float money/weight, given the float guess of who pays everything.
 
-    The exact rho of that split is accepted only if :func:`_split_is_exact`
-    confirms it (then it solves the equation exactly, so it is *the* price);
-    otherwise ``(None, None)`` sends the caller to the fully exact path.
+    ``items[:split]`` are guessed to pay all their money.  The price this split
+    implies is accepted if :func:`exact_split` confirms the split around it
+    (then it solves the equation exactly, so it is *the* price); otherwise the
+    items are sorted exactly and scanned.
     """
-    paid_f = 0.0
-    remaining = denominator
-    split = len(items) - 1
-    for i, ((c, w), n) in enumerate(items):
-        if (cost - paid_f) / remaining * w <= fvalues[c]:
-            split = i
-            break
-        paid_f += fvalues[c] * n
-        remaining -= w * n
     poor = items[:split]
-    paid, paid_slope = class_sums(poor, keys, track)
     rich_weight = denominator - sum(w * n for (_, w), n in poor)
-    if rich_weight <= 0:
-        return None, None
-    rho = (cost - paid) / rich_weight
-    if not exact_split(items, split, rho, values):
-        return None, None
-    if not track:
-        return rho, _ZERO
-    return rho, -paid_slope / rich_weight
+    if rich_weight > 0:
+        rho = (cost - key_sum(poor, keys)) / rich_weight
+        if exact_split(items, split, rho, values):
+            return rho
+    items = sorted(items, key=lambda kv: values[kv[0][0]] / kv[0][1])
+    return _scan_exact(items, cost, denominator, values)
 
 
-def scan_exact(items, cost, denominator, values, slopes, track):
-    """Find rho with sum(min(money, rho * weight)) == cost over ``items`` sorted by money/weight.
-
-    Returns ``(None, None)`` when the order was not exactly sorted where it matters
-    (float ties), so the caller can sort exactly and scan again.
-    """
-    paid = _ZERO
-    paid_slope = _ZERO
-    for i, ((c, w), n) in enumerate(items):
+def _scan_exact(items, cost, denominator, values) -> Fraction:
+    """Find rho with ``sum(min(money, rho * weight)) == cost`` over ``items`` sorted exactly by money/weight."""
+    paid = Fraction(0)
+    for (c, w), n in items:
         rho = (cost - paid) / denominator
         if rho * w <= values[c]:
-            # Verify the split exactly where float ratios were too close to order.
-            if not exact_split(items, i, rho, values):
-                return None, None
-            return rho, (-paid_slope / denominator if track else _ZERO)
+            return rho
         paid += values[c] * n
-        if track:
-            paid_slope += slopes[c] * n
         denominator -= w * n
     raise AssertionError("unreachable: available money covers the cost")
 
