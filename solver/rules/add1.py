@@ -23,7 +23,7 @@ from ..errors import SolverError, SolverInputError
 from .add1verify import StepVerifier
 from .base import Context
 from .equalshares import mes_outcome
-from .mesengine import MesRun, prepare, run_equal_shares
+from .mesengine import MesRun, explain_run, prepare, run_equal_shares
 from .outcome import Outcome
 
 #: Safety net against a loop that never settles; real instances need a few dozen runs.
@@ -49,12 +49,13 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         return mes_outcome(ctx, MesRun(share=Fraction(0)), {})
     base = Fraction(inst.budget, ctx.num_voters)
     setup = prepare(ctx)
-    verifier = StepVerifier(ctx, setup)
+    verifier: StepVerifier | None = None  # made only if the first step is not the answer
     # Once every voter alone could pay for all projects, everything supported is funded,
     # which is exhaustive or overspends: the loop cannot pass this step.
     everything = sum(inst.project(pid).cost for pid in setup.live)
     last_step = max(0, math.ceil((everything - base) / step_size)) + 1
     k, runs, skipped = 0, 0, 0
+    previous: tuple[int, MesRun] | None = None
     while True:
         runs += 1
         if runs > MAX_RUNS or k > last_step:
@@ -62,16 +63,23 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         run = run_equal_shares(ctx, base + k * step_size, explain=False, setup=setup)
         spent = sum(inst.project(pid).cost for pid in run.selected)
         if spent > inst.budget:
-            final_k = k - 1  # the step before had the outcome to return
+            # The step before has the outcome to return; run it exactly unless it was.
+            final_k = k - 1
+            if previous is not None and previous[0] == final_k:
+                final = previous[1]
+            else:
+                runs += 1
+                final = run_equal_shares(ctx, base + final_k * step_size, explain=False, setup=setup)
             break
         if _exhaustive(ctx, run, spent):
-            final_k = k
+            final_k, final = k, run
             break
+        verifier = verifier or StepVerifier(ctx, setup)
         kept = _steps_kept(verifier, run, base, step_size, k, last_step)
         skipped += kept
+        previous = (k, run)
         k += kept + 1
-    # Same outcome as the deciding step, now with the explanations of that very step.
-    final = run_equal_shares(ctx, base + final_k * step_size, setup=setup)
+    explain_run(ctx, setup, final)
     parameters = {
         "increment": step_size,
         "steps": final_k,
@@ -86,18 +94,28 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
 def _steps_kept(verifier: StepVerifier, run: MesRun, base: Fraction, step_size: int, k: int, last_step: int) -> int:
     """How many steps after ``k`` surely have the outcome of ``run`` (blocks grow while all hold)."""
     order = [pid for pid in run.selected if pid in run.steps]
+    prices = {pid: float(run.steps[pid][1]) for pid in order}
+    on_floor = {pid for pid in order if _on_floor(run, pid, int(verifier.cost[pid]))}
     kept, block = 0, FIRST_BLOCK
     while k + kept < last_step:
         first = k + kept + 1
         count = min(block, last_step - first + 1)
         # Within one rounding of the exact share each; the verifier allows for that.
         shares = float(base) + (first + np.arange(count, dtype=np.float64)) * step_size
-        held = verifier.steps_kept(order, shares)
+        held = verifier.steps_kept(order, shares, prices, on_floor)
         kept += held
         if held < count:
             break
         block = min(2 * block, LARGEST_BLOCK)
     return kept
+
+
+def _on_floor(run: MesRun, pid: str, cost: int) -> bool:
+    """Whether ``pid`` was funded at its floor: cost over the weight of supporters with money left."""
+    cell = run.funded_cells[pid]
+    with_money = cell.classes != 1  # class 1 is the one with no money
+    weight = int((cell.counts[with_money] * cell.weights[with_money]).sum())
+    return weight > 0 and run.steps[pid][1] == Fraction(cost, weight)
 
 
 def _exhaustive(ctx: Context, run: MesRun, spent: int) -> bool:

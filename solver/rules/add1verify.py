@@ -34,7 +34,7 @@ an exact run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from fractions import Fraction
 
 import numpy as np
@@ -72,20 +72,27 @@ class StepVerifier:
             pid: np.array(setup.backers[pid].weights, dtype=np.float64)[setup.backers[pid].weight_codes]
             for pid in self.live
         }
+        # The utility to multiply prices by: one number when all supporters share it (cost
+        # utility), which numpy broadcasts instead of a full array.
+        self.scale = {
+            pid: float(b.weights[0]) if len(b.weights) == 1 else self.utility[pid]
+            for pid, b in ((p, setup.backers[p]) for p in self.live)
+        }
+        self.weight = {pid: self.voters[pid] * self.utility[pid] for pid in self.live}
         self.total_weight = {pid: float(setup.total_sat[pid]) for pid in self.live}
         self.all_cost = np.array([self.cost[p] for p in self.live], dtype=np.float64)
         # Relative rounding of a float sum over a project's supporters.
         self.sum_rounding = {pid: UNIT * (len(self.groups[pid]) + 4) for pid in self.live}
-        # A price is never below its floor cost / sum(voters * utility), reached when every
-        # supporter pays in part.  Under cost utility the floor is 1 / supporters, so
-        # projects with as many supporters tie exactly while the winner sits on its floor.
-        floor = {pid: Fraction(inst.project(pid).cost, setup.total_sat[pid]) for pid in self.live}
-        self.floor = np.array([float(floor[p]) for p in self.live], dtype=np.float64)
-        self.outranked_at_floor = {
-            pid: np.array([self.position[o] for o in self.live
-                           if o != pid and floor[o] >= floor[pid] and ctx.rank[o] > ctx.rank[pid]], dtype=np.intp)
+        # Integer voters * utility per supporting group, for exact comparisons of floors.
+        self.weight_int = {
+            pid: np.array(setup.backers[pid].weights, dtype=np.int64)[setup.backers[pid].weight_codes]
+            * self.voters[pid].astype(np.int64)
             for pid in self.live
         }
+        self.rank = ctx.rank
+        # A price is never below its floor cost / sum(voters * utility), reached when every
+        # supporter pays in part (see _floor_price for the floor over those with money left).
+        self.floor = np.array([float(Fraction(inst.project(p).cost, setup.total_sat[p])) for p in self.live])
         # Projects with the same cost and the same supporters always cost the same: the
         # tie order alone decides between them, at every share (no float test can).
         by_profile: dict[tuple, list[str]] = {}
@@ -99,7 +106,9 @@ class StepVerifier:
                 if later:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
 
-    def steps_kept(self, order: Sequence[str], shares: np.ndarray) -> int:
+    def steps_kept(
+        self, order: Sequence[str], shares: np.ndarray, start: Mapping[str, float], floored: Set[str]
+    ) -> int:
         """How many of ``shares`` (ascending), from the first, surely fund exactly ``order``.
 
         Parameters
@@ -108,6 +117,12 @@ class StepVerifier:
             The projects an exact run funded in its rounds, in order (zero-cost ones excluded).
         shares : ndarray of float64
             Shares per voter, ascending, all larger than the share of that exact run.
+        start : mapping of str to float
+            Each funded project's price in that exact run: prices only fall as the
+            share grows, so Newton's method may start there.
+        floored : set of str
+            The projects that run funded at their floor (see :meth:`_floor_price`);
+            only those are tried there.
 
         Returns
         -------
@@ -129,26 +144,24 @@ class StepVerifier:
         self._crude_at = np.zeros(len(self.live))
         for winner in order:
             t, paid, error = t[:kept], paid[:kept], error[:kept]
-            members, utility = self.groups[winner], self.utility[winner]
+            members, utility = self.groups[winner], self.scale[winner]
             money = np.maximum(t - paid[:, members], 0.0)
             money_error = error[:, members]
             in_running[self.position[winner]] = False
             competitors = in_running.copy()
             if winner in self.outranked_twins:
                 competitors[self.outranked_twins[winner]] = False
-            floor = self.floor[self.position[winner]]
-            if ((money[0] - money_error[0]) > floor * utility).all():
-                # Every supporter pays in part, so the price is the floor; money only grows
-                # with the share, so this holds at every share of the block.
-                rho, rho_error = np.full(kept, floor), np.full(kept, floor * UNIT)
-                competitors[self.outranked_at_floor[winner]] = False
+            on_floor = self._floor_price(winner, money, money_error) if winner in floored else None
+            if on_floor is not None:
+                rho = np.full(kept, float(on_floor))
+                rho_error = rho * UNIT
             else:
-                rho, rho_error, certain = self._price(winner, money, money_error)
+                rho, rho_error, certain = self._price(winner, money, money_error, start[winner])
                 kept = _first_false(certain, kept)
                 if kept == 0:
                     return 0
                 t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
-            kept = self._cheaper_first(competitors, rho + rho_error, t, paid, error)
+            kept = self._cheaper_first(competitors, rho + rho_error, t, paid, error, winner, on_floor)
             if kept == 0:
                 return 0
             t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
@@ -163,28 +176,60 @@ class StepVerifier:
             )
         return self._still_affordable_first(in_running, t[:kept], paid[:kept], error[:kept])
 
-    def _price(self, pid: str, money: np.ndarray, money_error: np.ndarray):
+    def _floor_price(self, pid: str, money: np.ndarray, money_error: np.ndarray) -> Fraction | None:
+        """The exact price of ``pid`` at every share of the block, when it sits on its floor.
+
+        With ``W`` the weight of the supporters who have money left, the price is
+        never below ``cost / W``, and it is exactly that when each of them can pay
+        its part.  This holds at every share of the block when it holds at the
+        smallest one and the same supporters have money left at the largest:
+        money grows with the share.  Under cost utility such floors are
+        ``1 / (supporters with money)``, so projects tie exactly on them often.
+        """
+        has_money = money[0] - money_error[0] > 0
+        broke = (money[0] == 0) & (money_error[0] == 0)
+        if not (has_money | broke).all():
+            return None
+        has_money_last = money[-1] - money_error[-1] > 0
+        broke_last = (money[-1] == 0) & (money_error[-1] == 0)
+        if not ((has_money_last | broke_last).all() and (has_money_last == has_money).all()):
+            return None
+        weight = int(self.weight_int[pid][has_money].sum())
+        if weight == 0:
+            return None
+        floor = Fraction(int(self.cost[pid]), weight)
+        upper = float(floor) * (1 + 4 * UNIT)
+        if not ((money[0] - money_error[0])[has_money] > upper * self.utility[pid][has_money]).all():
+            return None
+        return floor
+
+    def _price(self, pid: str, money: np.ndarray, money_error: np.ndarray, start: float):
         """Price ``rho`` of ``pid`` at each share (a row of ``money``), a bound on its error, and whether it is usable.
 
         ``F(rho) = sum(voters * min(money, rho * utility))`` is concave and
-        piecewise linear, so Newton's method started left of the root (at the
-        price everyone could pay in part) climbs to it without overshooting.
-        The exact price lies within ``(|residual| + money errors of those who may
-        pay everything + rounding) / S`` of it, where ``S`` is the weight of the
-        supporters who surely pay in part: they keep ``F`` rising that fast nearby,
-        and their own money errors do not matter.
+        piecewise linear.  Newton's method from ``start`` (a price at a smaller
+        share, so not below the root) lands at or left of the root in one step,
+        and from the left climbs to it without overshooting; where the first
+        step is undefined it starts over from the floor.  The exact price lies
+        within ``(|residual| + money errors of those who may pay everything +
+        rounding) / S`` of the result, where ``S`` is the weight of the
+        supporters who surely pay in part: they keep ``F`` rising that fast
+        nearby, and their own money errors do not matter.
         """
-        utility, voters, cost = self.utility[pid], self.voters[pid], self.cost[pid]
-        weight = voters * utility
-        rho = np.full(len(money), cost / self.total_weight[pid])
+        utility, voters, weight, cost = self.scale[pid], self.voters[pid], self.weight[pid], self.cost[pid]
+        floor = cost / self.total_weight[pid]
+        rho = np.full(len(money), max(start, floor))
+        tolerance = cost * 1e-13
         for _ in range(MAX_NEWTON):
             due = rho[:, None] * utility
             gap = cost - np.minimum(money, due) @ voters
-            if (gap <= cost * 1e-13).all():
+            settled = np.abs(gap) <= tolerance
+            if settled.all():
                 break
             slope = (money > due) @ weight
             with np.errstate(divide="ignore", invalid="ignore"):
-                rho = np.where(gap <= cost * 1e-13, rho, rho + gap / slope)
+                step = rho + gap / slope
+            rho = np.where(settled, rho, np.where(np.isfinite(step), step, floor))
         else:
             due = rho[:, None] * utility
             gap = cost - np.minimum(money, due) @ voters
@@ -200,13 +245,14 @@ class StepVerifier:
     def _covers_bound(self, pid: str, money: np.ndarray, money_error: np.ndarray, rho: np.ndarray) -> np.ndarray:
         """Upper bound on what the supporters of ``pid`` could pay at a price at most ``rho``."""
         voters = self.voters[pid]
-        covered = np.minimum(money, rho[:, None] * self.utility[pid]) @ voters
+        covered = np.minimum(money, rho[:, None] * self.scale[pid]) @ voters
         return covered * (1 + self.sum_rounding[pid]) + money_error @ voters
 
-    def _cheaper_first(self, competitors, rho_high, t, paid, error) -> int:
+    def _cheaper_first(self, competitors, rho_high, t, paid, error, winner, on_floor) -> int:
         """Index of the first share where some competitor may be as cheap as the winner.
 
-        ``rho_high`` bounds the winner's exact price from above at each share.
+        ``rho_high`` bounds the winner's exact price from above at each share;
+        ``on_floor`` is that price exactly when the winner sits on its floor.
         """
         # One share first: the largest (most money) against the winner's price at the
         # smallest (its highest): a competitor that cannot be covered then never can.  That
@@ -224,14 +270,22 @@ class StepVerifier:
             pid = self.live[i]
             members = self.groups[pid]
             money, money_error = money_last[members], error[-1, members]
-            voters, utility = self.voters[pid], self.utility[pid]
+            voters, utility = self.voters[pid], self.scale[pid]
             due = rho_top * utility
             bound = (np.minimum(money, due) @ voters) * (1 + self.sum_rounding[pid]) + money_error @ voters
             self._crude[i], self._crude_at[i] = bound, rho_top
             # Who may still pay in part at this price sets how fast coverage can grow.
-            self._crude_slope[i] = ((money + money_error >= due) @ (voters * utility)) * (1 + 1e-12)
+            self._crude_slope[i] = ((money + money_error >= due) @ self.weight[pid]) * (1 + 1e-12)
             if bound < self.cost[pid]:
                 continue
+            if on_floor is not None and self.rank[pid] > self.rank[winner]:
+                # Its own floor, over every supporter who may have money at the largest
+                # share, bounds its price from below at every share of the block: if that
+                # is no lower than the winner's price, a tie at most, which the winner takes.
+                may_have_money = (money > 0) | (money_error > 0)
+                weight = int(self.weight_int[pid][may_have_money].sum())
+                if weight == 0 or int(self.cost[pid]) * on_floor.denominator >= on_floor.numerator * weight:
+                    continue
             money = np.maximum(t[:kept] - paid[:kept, members], 0.0)
             bounds = self._covers_bound(pid, money, error[:kept, members], rho_high[:kept])
             kept = _first_false(bounds < self.cost[pid], kept)

@@ -60,15 +60,16 @@ class MesRun:
     ties: list[TieRecord] = field(default_factory=list)
     supporters_left: dict[str, Fraction] = field(default_factory=dict)
     candidates: tuple[str, ...] = ()
-    #: Money class of each group at the end, and the classes' money (set by explaining runs).
-    final_classes: np.ndarray | None = None
-    final_money: _LazyFractions | None = None
+    #: What explaining needs later: each funded project's cell when it was funded,
+    #: every group's money class at the end, and the classes' money.
+    funded_cells: dict[str, Cell] = field(default_factory=dict, repr=False)
+    final_classes: np.ndarray | None = field(default=None, repr=False)
+    final_money: _Money | None = field(default=None, repr=False)
+    explained: bool = False
 
     def group_budget(self) -> list[Fraction]:
         """Money left per voter of each ballot group at the end (index as ``ctx.groups``)."""
-        if self.final_classes is None:
-            raise ValueError("only a run with explain=True keeps the money per group")
-        return [self.final_money[c] for c in self.final_classes.tolist()]
+        return [self.final_money.values[c] for c in self.final_classes.tolist()]
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,9 @@ def run_equal_shares(
     lowest price ``rho`` (payment per unit of utility), supporters paying
     ``min(money, rho * utility)``; equal prices go to the tie order.
 
-    ``explain=False`` skips what only explanations need (money left per project),
-    for the exact runs of add1, which also passes a shared ``setup``.
+    ``explain=False`` leaves out what only explanations need (money before each
+    payment, money left per project) until :func:`explain` is called; add1 makes
+    many exact runs and explains only the one it returns.
     """
     inst = ctx.instance
     setup = setup or prepare(ctx)
@@ -309,14 +311,15 @@ def run_equal_shares(
         step += 1
         if len(tied) > 1:
             run.ties.append(TieRecord(step, tuple(tied), chosen, "affordability", ctx.tie_break.kind))
-        before = _cell_money(cell_of(chosen), money.keys) if explain else _ZERO
-        run.steps[chosen] = (step, best, before)
+        run.funded_cells[chosen] = cell_of(chosen)
+        run.steps[chosen] = (step, best, _ZERO)
         run.selected.append(chosen)
         remaining.discard(chosen)
         if _pay(best, setup.backers[chosen], group_class, money):
             dirty.update(setup.neighbors[chosen])  # a superset is harmless
-    if explain:  # add1's intermediate runs never read it
-        _explain(ctx, setup, run, group_class, money)
+    run.final_classes, run.final_money = group_class, money
+    if explain:
+        explain_run(ctx, setup, run)
     return run
 
 
@@ -373,19 +376,22 @@ def _pay(rho: Fraction, payers: Backers, group_class: np.ndarray, money: _Money)
     return True
 
 
-def _explain(ctx: Context, setup: MesSetup, run: MesRun, group_class: np.ndarray, money: _Money) -> None:
-    """Money left per group and per unfunded project's supporters, for the explanations."""
-    run.final_classes, run.final_money = group_class, money.values
+def explain_run(ctx: Context, setup: MesSetup, run: MesRun) -> None:
+    """Fill in the supporters' money before each payment and, per unfunded project, at the end."""
+    if run.explained:
+        return
+    keys = run.final_money.keys  # append-only, so the classes of earlier cells are still there
+    for pid, (step, rho, _) in run.steps.items():
+        run.steps[pid] = (step, rho, _cell_money(run.funded_cells[pid], keys))
     counts = np.array([g.count for g in ctx.groups], dtype=np.float64)
     funded = set(run.selected)
     for pid in (p for p in ctx.eligible if p not in funded):
         # Voters per money class first: one product per class, not per group.
         members = np.array(setup.supporters[pid], dtype=np.intp)
-        per_class = np.bincount(group_class[members], weights=counts[members])
+        per_class = np.bincount(run.final_classes[members], weights=counts[members])
         present = np.flatnonzero(per_class)
-        run.supporters_left[pid] = money_sum(
-            zip(present.tolist(), per_class[present].astype(np.int64).tolist()), money.keys
-        )
+        run.supporters_left[pid] = money_sum(zip(present.tolist(), per_class[present].astype(np.int64).tolist()), keys)
+    run.explained = True
 
 
 class _LazyFractions:
