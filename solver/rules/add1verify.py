@@ -34,7 +34,8 @@ an exact run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from fractions import Fraction
 
 import numpy as np
@@ -107,7 +108,7 @@ class StepVerifier:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
 
     def steps_kept(
-        self, order: Sequence[str], shares: np.ndarray, start: Mapping[str, float], floored: Set[str]
+        self, order: Sequence[str], shares: np.ndarray, start: Mapping[str, float], floored: AbstractSet[str]
     ) -> int:
         """How many of ``shares`` (ascending), from the first, surely fund exactly ``order``.
 
