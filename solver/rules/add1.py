@@ -93,29 +93,18 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
 
 def _steps_kept(verifier: StepVerifier, run: MesRun, base: Fraction, step_size: int, k: int, last_step: int) -> int:
     """How many steps after ``k`` surely have the outcome of ``run`` (blocks grow while all hold)."""
-    order = [pid for pid in run.selected if pid in run.steps]
-    prices = {pid: float(run.steps[pid][1]) for pid in order}
-    on_floor = {pid for pid in order if _on_floor(run, pid, int(verifier.cost[pid]))}
     kept, block = 0, FIRST_BLOCK
     while k + kept < last_step:
         first = k + kept + 1
         count = min(block, last_step - first + 1)
         # Within one rounding of the exact share each; the verifier allows for that.
         shares = float(base) + (first + np.arange(count, dtype=np.float64)) * step_size
-        held = verifier.steps_kept(order, shares, prices, on_floor)
+        held = verifier.steps_kept(run, shares)
         kept += held
         if held < count:
             break
         block = min(2 * block, LARGEST_BLOCK)
     return kept
-
-
-def _on_floor(run: MesRun, pid: str, cost: int) -> bool:
-    """Whether ``pid`` was funded at its floor: cost over the weight of supporters with money left."""
-    cell = run.funded_cells[pid]
-    with_money = cell.classes != 1  # class 1 is the one with no money
-    weight = int((cell.counts[with_money] * cell.weights[with_money]).sum())
-    return weight > 0 and run.steps[pid][1] == Fraction(cost, weight)
 
 
 def _exhaustive(ctx: Context, run: MesRun, spent: int) -> bool:

@@ -34,14 +34,12 @@ an exact run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from fractions import Fraction
 
 import numpy as np
 
 from .base import Context
-from .mesengine import MesSetup
+from .mesengine import MesRun, MesSetup
 
 #: Newton steps allowed for one price before the share counts as uncertain.
 MAX_NEWTON = 60
@@ -91,6 +89,7 @@ class StepVerifier:
             for pid in self.live
         }
         self.rank = ctx.rank
+        self._last_anchor: MesRun | None = None
         # A price is never below its floor cost / sum(voters * utility), reached when every
         # supporter pays in part (see _floor_price for the floor over those with money left).
         self.floor = np.array([float(Fraction(inst.project(p).cost, setup.total_sat[p])) for p in self.live])
@@ -107,23 +106,15 @@ class StepVerifier:
                 if later:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
 
-    def steps_kept(
-        self, order: Sequence[str], shares: np.ndarray, start: Mapping[str, float], floored: AbstractSet[str]
-    ) -> int:
-        """How many of ``shares`` (ascending), from the first, surely fund exactly ``order``.
+    def steps_kept(self, anchor: MesRun, shares: np.ndarray) -> int:
+        """How many of ``shares`` (ascending), from the first, surely fund what ``anchor`` funded, in its order.
 
         Parameters
         ----------
-        order : sequence of str
-            The projects an exact run funded in its rounds, in order (zero-cost ones excluded).
+        anchor : MesRun
+            An exact run of Equal Shares (``explain`` not needed).
         shares : ndarray of float64
-            Shares per voter, ascending, all larger than the share of that exact run.
-        start : mapping of str to float
-            Each funded project's price in that exact run: prices only fall as the
-            share grows, so Newton's method may start there.
-        floored : set of str
-            The projects that run funded at their floor (see :meth:`_floor_price`);
-            only those are tried there.
+            Shares per voter, ascending, all larger than the anchor's share.
 
         Returns
         -------
@@ -131,6 +122,7 @@ class StepVerifier:
             ``len(shares)`` when the order surely holds at every share; otherwise
             the index of the first share at which it may not.
         """
+        order, start, floored = self._facts(anchor)
         kept = len(shares)
         t = shares[:, None]
         # What each group has paid so far (Q), one row per share: money is max(0, share - Q);
@@ -176,6 +168,23 @@ class StepVerifier:
                 surely_broke, 0.0, money_error + rho_error[:, None] * utility + (t + due) * UNIT
             )
         return self._still_affordable_first(in_running, t[:kept], paid[:kept], error[:kept])
+
+    def _facts(self, anchor: MesRun) -> tuple[list[str], dict[str, float], set[str]]:
+        """The anchor's funding order, its prices (where Newton may start: prices only fall as
+        the share grows), and the projects it funded at their floor (see :meth:`_floor_price`)."""
+        if self._last_anchor is not anchor:
+            order = [pid for pid in anchor.selected if pid in anchor.steps]
+            prices = {pid: float(anchor.steps[pid][1]) for pid in order}
+            floored = {pid for pid in order if self._funded_on_floor(anchor, pid)}
+            self._last_anchor, self._last_facts = anchor, (order, prices, floored)
+        return self._last_facts
+
+    def _funded_on_floor(self, anchor: MesRun, pid: str) -> bool:
+        """Whether the anchor paid ``pid`` at cost over the weight of its supporters with money left."""
+        cell = anchor.funded_cells[pid]
+        with_money = cell.classes != 1  # class 1 is the one with no money
+        weight = int((cell.counts[with_money] * cell.weights[with_money]).sum())
+        return weight > 0 and anchor.steps[pid][1] == Fraction(int(self.cost[pid]), weight)
 
     def _floor_price(self, pid: str, money: np.ndarray, money_error: np.ndarray) -> Fraction | None:
         """The exact price of ``pid`` at every share of the block, when it sits on its floor.
@@ -266,11 +275,10 @@ class StepVerifier:
             competitors & (self.floor <= rho_top * (1 + PRICE_TOLERANCE)) & (carried >= self.all_cost)
         )
         kept = len(t)
-        money_last = np.maximum(t[-1, 0] - paid[-1], 0.0)
         for i in suspects.tolist():
             pid = self.live[i]
             members = self.groups[pid]
-            money, money_error = money_last[members], error[-1, members]
+            money, money_error = np.maximum(t[-1, 0] - paid[-1, members], 0.0), error[-1, members]
             voters, utility = self.voters[pid], self.scale[pid]
             due = rho_top * utility
             bound = (np.minimum(money, due) @ voters) * (1 + self.sum_rounding[pid]) + money_error @ voters
@@ -299,12 +307,11 @@ class StepVerifier:
         kept = len(t)
         if kept == 0:
             return kept
-        money_last = np.maximum(t[-1, 0] - paid[-1], 0.0)
         for i in np.flatnonzero(in_running).tolist():
             pid = self.live[i]
             members, voters = self.groups[pid], self.voters[pid]
             slack = 1 + self.sum_rounding[pid]
-            if (money_last[members] @ voters) * slack + error[-1, members] @ voters < self.cost[pid]:
+            if (np.maximum(t[-1, 0] - paid[-1, members], 0.0) @ voters) * slack + error[-1, members] @ voters < self.cost[pid]:
                 continue  # unaffordable with the most money, so with less too
             money = np.maximum(t[:kept] - paid[:kept, members], 0.0)
             totals = (money @ voters) * slack + error[:kept, members] @ voters

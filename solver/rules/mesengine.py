@@ -80,13 +80,6 @@ class Cell:
     weights: np.ndarray
     counts: np.ndarray
 
-    def items(self) -> list[tuple[tuple[int, int], int]]:
-        """``((class, weight), voters)`` with Python ints, for exact arithmetic."""
-        return list(zip(
-            zip(self.classes.tolist(), self.weights.astype(np.int64).tolist()),
-            self.counts.astype(np.int64).tolist(),
-        ))
-
 
 @dataclass(frozen=True)
 class Backers:
@@ -272,11 +265,13 @@ def run_equal_shares(
         """Exact price of an affordable project."""
         cell = cell_of(pid)
         held = money.floats()[cell.classes]
-        order = np.argsort(held / cell.weights, kind="stable")
+        ratios = held / cell.weights
+        order = np.argsort(ratios, kind="stable")
+        weights = cell.weights[order]
         cost, total = inst.project(pid).cost, setup.total_sat[pid]
-        _, split = _float_price(cost, total, held[order], cell.weights[order], cell.counts[order])
-        items = cell.items()
-        return exact_price([items[i] for i in order.tolist()], split, cost, total, values, money.keys)
+        _, split = _float_price(cost, total, held[order], weights, cell.counts[order])
+        ordered = (cell.classes[order], weights.astype(np.int64), cell.counts[order].astype(np.int64), ratios[order])
+        return exact_price(ordered, split, cost, total, values, money.keys)
 
     approx_lower = {pid: inst.project(pid).cost / setup.total_sat[pid] * (1 - SLACK) for pid in setup.live}
     remaining = set(setup.live)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+import numpy as np
+
 #: Relative error allowed to float screening; exact Fractions decide within it.
 SLACK = 1e-9
 
@@ -29,11 +31,6 @@ def weighted_sum(terms) -> Fraction:
         d = value.denominator
         by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
     return _combine(by_denominator)
-
-
-def key_sum(items, keys) -> Fraction:
-    """Exact money of cell ``items`` ``((class, weight), count)``, read from the classes' integer keys."""
-    return money_sum(((c, n) for (c, _), n in items), keys)
 
 
 def money_sum(class_counts, keys) -> Fraction:
@@ -58,21 +55,35 @@ def _combine(by_denominator: dict[int, int]) -> Fraction:
     return Fraction(total, common)
 
 
-def exact_price(items, split: int, cost: int, denominator: int, values, keys) -> Fraction:
-    """The exact ``rho`` of ``items`` sorted by float money/weight, given the float guess of who pays everything.
+def exact_price(cell_sorted, split: int, cost: int, denominator: int, values, keys) -> Fraction:
+    """The exact ``rho`` of a cell sorted by float money/weight, given the float guess of who pays everything.
 
-    ``items[:split]`` are guessed to pay all their money.  The price this split
-    implies is accepted if :func:`exact_split` confirms the split around it
-    (then it solves the equation exactly, so it is *the* price); otherwise the
-    items are sorted exactly and scanned.
+    ``cell_sorted`` is ``(classes, weights, counts, ratios)``: numpy arrays in
+    ascending float money/weight.  The first ``split`` entries are guessed to
+    pay all their money.  The price this split implies is accepted if the
+    entries whose float ratio lies within rounding of it confirm the split
+    exactly (then it solves the equation exactly, so it is *the* price; the
+    others are on their side by a margin floats cannot blur); otherwise the
+    entries are sorted exactly and scanned.
     """
-    poor = items[:split]
-    rich_weight = denominator - sum(w * n for (_, w), n in poor)
+    classes, weights, counts, ratios = cell_sorted
+    poor = list(zip(classes[:split].tolist(), weights[:split].tolist(), counts[:split].tolist()))
+    rich_weight = denominator - sum(w * n for _, w, n in poor)
     if rich_weight > 0:
-        rho = (cost - key_sum(poor, keys)) / rich_weight
-        if exact_split(items, split, rho, values):
+        rho = (cost - money_sum(((c, n) for c, _, n in poor), keys)) / rich_weight
+        # Entries before the window pay everything and those after pay in part, both by
+        # their position and by a float margin; the window, widened to the split, is checked.
+        near = float(rho)
+        low = min(split, int(np.searchsorted(ratios, near * (1 - SLACK), side="left")))
+        high = max(split, int(np.searchsorted(ratios, near * (1 + SLACK), side="right")))
+        if all(
+            (values[c] <= rho * w) if i < split else (values[c] >= rho * w)
+            for i, c, w in zip(range(low, high), classes[low:high].tolist(), weights[low:high].tolist())
+        ):
             return rho
-    items = sorted(items, key=lambda kv: values[kv[0][0]] / kv[0][1])
+    items = sorted(
+        zip(zip(classes.tolist(), weights.tolist()), counts.tolist()), key=lambda kv: values[kv[0][0]] / kv[0][1]
+    )
     return _scan_exact(items, cost, denominator, values)
 
 
@@ -88,28 +99,3 @@ def _scan_exact(items, cost, denominator, values) -> Fraction:
     raise AssertionError("unreachable: available money covers the cost")
 
 
-def exact_split(items, i, rho, values) -> bool:
-    """Check that items before ``i`` pay everything and the rest can pay ``rho * weight``.
-
-    Only items whose float ratio money/weight lies within rounding of ``rho`` can be
-    misplaced by the float sort, so only those are checked with Fractions.
-    """
-    near = float(rho)
-    low, high = near * (1 - SLACK), near * (1 + SLACK)
-    j = i
-    while j < len(items):
-        (c, w), _ = items[j]
-        if float(values[c]) / w > high:
-            break
-        if values[c] < rho * w:
-            return False
-        j += 1
-    j = i - 1
-    while j >= 0:
-        (c, w), _ = items[j]
-        if float(values[c]) / w < low:
-            break
-        if values[c] > rho * w:
-            return False
-        j -= 1
-    return True
