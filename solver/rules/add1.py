@@ -9,7 +9,10 @@ funded projects, and :class:`~solver.rules.add1verify.StepVerifier` then checks
 whole blocks of later steps at once for whether that order still holds.  Steps
 where it surely holds have the same outcome, so they can neither be exhaustive
 nor overspend (the exact run was neither); the first step where it may not is
-run exactly again.
+run exactly again.  (Guessing the next order from what the verifier saw, and
+checking that instead of an exact run, saved exact runs but cost as much in
+checks on the corpus, so it is not done.)  The outcome returned comes from an
+exact run at the deciding step.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..errors import SolverError, SolverInputError
-from .add1verify import StepVerifier
+from .add1verify import Plan, StepVerifier
 from .base import Context
 from .equalshares import mes_outcome
 from .mesengine import MesRun, explain_run, prepare, run_equal_shares
@@ -28,7 +31,7 @@ from .outcome import Outcome
 
 #: Safety net against a loop that never settles; real instances need a few dozen runs.
 MAX_RUNS = 100_000
-#: Steps checked in the first block after an exact run, and the most in one block.
+#: Steps checked in the first block, and the most in one block.
 FIRST_BLOCK, LARGEST_BLOCK = 8, 512
 
 
@@ -49,66 +52,88 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
         return mes_outcome(ctx, MesRun(share=Fraction(0)), {})
     base = Fraction(inst.budget, ctx.num_voters)
     setup = prepare(ctx)
-    verifier: StepVerifier | None = None  # made only if the first step is not the answer
     # Once every voter alone could pay for all projects, everything supported is funded,
     # which is exhaustive or overspends: the loop cannot pass this step.
     everything = sum(inst.project(pid).cost for pid in setup.live)
     last_step = max(0, math.ceil((everything - base) / step_size)) + 1
-    k, runs, skipped = 0, 0, 0
-    previous: tuple[int, MesRun] | None = None
-    while True:
-        runs += 1
-        if runs > MAX_RUNS or k > last_step:
-            raise SolverError("equal-shares-add1 did not settle")
-        run = run_equal_shares(ctx, base + k * step_size, explain=False, setup=setup)
-        spent = sum(inst.project(pid).cost for pid in run.selected)
-        if spent > inst.budget:
-            # The step before has the outcome to return; run it exactly unless it was.
-            final_k = k - 1
-            if previous is not None and previous[0] == final_k:
-                final = previous[1]
-            else:
-                runs += 1
-                final = run_equal_shares(ctx, base + final_k * step_size, explain=False, setup=setup)
-            break
-        if _exhaustive(ctx, run, spent):
-            final_k, final = k, run
-            break
-        verifier = verifier or StepVerifier(ctx, setup)
-        kept = _steps_kept(verifier, run, base, step_size, k, last_step)
-        skipped += kept
-        previous = (k, run)
-        k += kept + 1
-    explain_run(ctx, setup, final)
+    walk = _Walk(ctx, setup, base, step_size, last_step)
+    final_k = walk.run()
+    exact = walk.exact_at(final_k)
+    explain_run(ctx, setup, exact)
     parameters = {
         "increment": step_size,
         "steps": final_k,
-        "voter_budget": final.share,
+        "voter_budget": exact.share,
         "initial_voter_budget": base,
-        "runs": runs,
-        "verified_steps": skipped,
+        "runs": walk.runs,
+        "verified_steps": walk.verified,
     }
-    return mes_outcome(ctx, final, parameters)
+    return mes_outcome(ctx, exact, parameters)
 
 
-def _steps_kept(verifier: StepVerifier, run: MesRun, base: Fraction, step_size: int, k: int, last_step: int) -> int:
-    """How many steps after ``k`` surely have the outcome of ``run`` (blocks grow while all hold)."""
-    kept, block = 0, FIRST_BLOCK
-    while k + kept < last_step:
-        first = k + kept + 1
-        count = min(block, last_step - first + 1)
-        # Within one rounding of the exact share each; the verifier allows for that.
-        shares = float(base) + (first + np.arange(count, dtype=np.float64)) * step_size
-        held = verifier.steps_kept(run, shares)
-        kept += held
-        if held < count:
-            break
-        block = min(2 * block, LARGEST_BLOCK)
-    return kept
+class _Walk:
+    """The add1 loop over steps ``k`` (share ``base + k * step_size``)."""
+
+    def __init__(self, ctx: Context, setup, base: Fraction, step_size: int, last_step: int) -> None:
+        self.ctx, self.setup, self.base, self.step_size, self.last_step = ctx, setup, base, step_size, last_step
+        self.verifier: StepVerifier | None = None  # made only if the first step is not the answer
+        self.runs = 0
+        self.verified = 0
+        self.last_exact: tuple[int, MesRun] | None = None
+
+    def exact_at(self, k: int) -> MesRun:
+        """An exact run at step ``k`` (the last one made, if it was at ``k``)."""
+        if self.last_exact is not None and self.last_exact[0] == k:
+            return self.last_exact[1]
+        self.runs += 1
+        if self.runs > MAX_RUNS or k > self.last_step:
+            raise SolverError("equal-shares-add1 did not settle")
+        run = run_equal_shares(self.ctx, self.base + k * self.step_size, explain=False, setup=self.setup)
+        self.last_exact = (k, run)
+        return run
+
+    def run(self) -> int:
+        """The deciding step: the first exhaustive one, or the one before the first that overspends."""
+        k = 0
+        while True:
+            exact = self.exact_at(k)
+            final = self._final(exact.selected)
+            if final is not None:
+                return k + final
+            self.verifier = self.verifier or StepVerifier(self.ctx, self.setup)
+            # Steps k+1 .. k+ahead fund the same projects in the same order: not final either.
+            ahead = self._steps_kept(self.verifier.plan_of(exact), k + 1)
+            self.verified += ahead
+            k += ahead + 1
+
+    def _final(self, selection) -> int | None:
+        """0 if ``selection`` is exhaustive, -1 if it overspends (the step before decides), else None."""
+        inst = self.ctx.instance
+        spent = sum(inst.project(pid).cost for pid in selection)
+        if spent > inst.budget:
+            return -1
+        if _exhaustive(self.ctx, self.setup.live, selection, spent):
+            return 0
+        return None
+
+    def _steps_kept(self, plan: Plan, first: int) -> int:
+        """How many steps from ``first`` on surely fund ``plan`` (blocks grow while all hold)."""
+        kept, block = 0, FIRST_BLOCK
+        while first + kept <= self.last_step:
+            start = first + kept
+            count = min(block, self.last_step - start + 1)
+            # Within one rounding of the exact share each; the verifier allows for that.
+            shares = float(self.base) + (start + np.arange(count, dtype=np.float64)) * self.step_size
+            held = self.verifier.steps_kept(plan, shares)
+            kept += held
+            if held < count:
+                break
+            block = min(2 * block, LARGEST_BLOCK)
+        return kept
 
 
-def _exhaustive(ctx: Context, run: MesRun, spent: int) -> bool:
+def _exhaustive(ctx: Context, candidates, selection, spent: int) -> bool:
     """No project Equal Shares could fund still fits in what is left."""
     left = ctx.instance.budget - spent
-    chosen = set(run.selected)
-    return all(ctx.instance.project(pid).cost > left for pid in run.candidates if pid not in chosen)
+    chosen = set(selection)
+    return all(ctx.instance.project(pid).cost > left for pid in candidates if pid not in chosen)

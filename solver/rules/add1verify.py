@@ -34,12 +34,41 @@ an exact run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
 from .base import Context
 from .mesengine import MesRun, MesSetup
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An order of funding to check, with hints for the checks.
+
+    Attributes
+    ----------
+    order : tuple of str
+        The projects funded in rounds, in order (zero-cost ones are funded before).
+    start : mapping of str to float
+        Where Newton's method may start for each project's price (any value works;
+        a price at a smaller share is close and never below, since prices fall as
+        the share grows).
+    floored : frozenset of str
+        Projects worth testing for sitting on their floor (see ``_floor_price``).
+    """
+
+    order: tuple[str, ...]
+    start: Mapping[str, float]
+    floored: frozenset[str]
+
+    def with_moved(self, pid: str, position: int) -> Plan:
+        """This plan with ``pid`` funded in round ``position`` (moved there, or added)."""
+        rest = [p for p in self.order if p != pid]
+        return Plan(tuple(rest[:position]) + (pid,) + tuple(rest[position:]), self.start, self.floored)
+
 
 #: Newton steps allowed for one price before the share counts as uncertain.
 MAX_NEWTON = 60
@@ -89,7 +118,6 @@ class StepVerifier:
             for pid in self.live
         }
         self.rank = ctx.rank
-        self._last_anchor: MesRun | None = None
         # A price is never below its floor cost / sum(voters * utility), reached when every
         # supporter pays in part (see _floor_price for the floor over those with money left).
         self.floor = np.array([float(Fraction(inst.project(p).cost, setup.total_sat[p])) for p in self.live])
@@ -106,15 +134,24 @@ class StepVerifier:
                 if later:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
 
-    def steps_kept(self, anchor: MesRun, shares: np.ndarray) -> int:
-        """How many of ``shares`` (ascending), from the first, surely fund what ``anchor`` funded, in its order.
+    def plan_of(self, run: MesRun) -> Plan:
+        """The order an exact run funded, its prices and the projects it funded on their floor."""
+        order = tuple(pid for pid in run.selected if pid in run.steps)
+        return Plan(
+            order,
+            {pid: float(run.steps[pid][1]) for pid in order},
+            frozenset(pid for pid in order if self._funded_on_floor(run, pid)),
+        )
+
+    def steps_kept(self, plan: Plan, shares: np.ndarray) -> int:
+        """How many of ``shares`` (ascending), from the first, surely fund exactly ``plan.order``.
 
         Parameters
         ----------
-        anchor : MesRun
-            An exact run of Equal Shares (``explain`` not needed).
+        plan : Plan
+            The order to check, from an exact run (:meth:`plan_of`) or guessed.
         shares : ndarray of float64
-            Shares per voter, ascending, all larger than the anchor's share.
+            Shares per voter, ascending.
 
         Returns
         -------
@@ -122,7 +159,7 @@ class StepVerifier:
             ``len(shares)`` when the order surely holds at every share; otherwise
             the index of the first share at which it may not.
         """
-        order, start, floored = self._facts(anchor)
+        order, start, floored = plan.order, plan.start, plan.floored
         kept = len(shares)
         t = shares[:, None]
         # What each group has paid so far (Q), one row per share: money is max(0, share - Q);
@@ -149,7 +186,9 @@ class StepVerifier:
                 rho = np.full(kept, float(on_floor))
                 rho_error = rho * UNIT
             else:
-                rho, rho_error, certain = self._price(winner, money, money_error, start[winner])
+                rho, rho_error, certain = self._price(
+                    winner, money, money_error, start.get(winner, self.floor[self.position[winner]])
+                )
                 kept = _first_false(certain, kept)
                 if kept == 0:
                     return 0
@@ -168,16 +207,6 @@ class StepVerifier:
                 surely_broke, 0.0, money_error + rho_error[:, None] * utility + (t + due) * UNIT
             )
         return self._still_affordable_first(in_running, t[:kept], paid[:kept], error[:kept])
-
-    def _facts(self, anchor: MesRun) -> tuple[list[str], dict[str, float], set[str]]:
-        """The anchor's funding order, its prices (where Newton may start: prices only fall as
-        the share grows), and the projects it funded at their floor (see :meth:`_floor_price`)."""
-        if self._last_anchor is not anchor:
-            order = [pid for pid in anchor.selected if pid in anchor.steps]
-            prices = {pid: float(anchor.steps[pid][1]) for pid in order}
-            floored = {pid for pid in order if self._funded_on_floor(anchor, pid)}
-            self._last_anchor, self._last_facts = anchor, (order, prices, floored)
-        return self._last_facts
 
     def _funded_on_floor(self, anchor: MesRun, pid: str) -> bool:
         """Whether the anchor paid ``pid`` at cost over the weight of its supporters with money left."""

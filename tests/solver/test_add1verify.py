@@ -1,0 +1,106 @@
+"""The add1 step verifier: it may keep only shares whose exact outcome is the anchor's."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from solver import ApprovalBallot, Instance, Project, TieBreak, tally
+from solver.rules.add1verify import StepVerifier
+from solver.rules.base import make_context
+from solver.rules.mesengine import prepare, run_equal_shares
+from tests.solver.strategies import long_add1_elections
+
+EXAMPLES = int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60"))
+
+
+def _verifier_and_anchor(inst, ballots, step):
+    ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
+    setup = prepare(ctx)
+    base = Fraction(inst.budget, ctx.num_voters)
+    anchor = run_equal_shares(ctx, base + step, explain=False, setup=setup)
+    return ctx, setup, base, anchor, StepVerifier(ctx, setup)
+
+
+@pytest.mark.parametrize("cumulative", [False, True])
+@settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_kept_shares_fund_the_anchor_order_exactly(cumulative, data):
+    """Every share the verifier keeps funds exactly the anchor's projects, in the anchor's order."""
+    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
+    step = data.draw(st.integers(0, 30))
+    ctx, setup, base, anchor, verifier = _verifier_and_anchor(inst, ballots, step)
+    count = data.draw(st.integers(1, 24))
+    shares = np.array([float(base + step + 1 + i) for i in range(count)])
+    kept = verifier.steps_kept(verifier.plan_of(anchor), shares)
+    assert 0 <= kept <= count
+    for i in range(kept):
+        exact = run_equal_shares(ctx, base + step + 1 + i, explain=False, setup=setup)
+        assert exact.selected == anchor.selected
+
+
+@pytest.mark.parametrize("cumulative", [False, True])
+@settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_guessed_order_is_kept_only_where_it_is_the_exact_order(cumulative, data):
+    """Any order, even a wrong guess, is kept only at shares where Equal Shares funds exactly that order."""
+    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
+    step = data.draw(st.integers(0, 30))
+    ctx, setup, base, anchor, verifier = _verifier_and_anchor(inst, ballots, step)
+    plan = verifier.plan_of(anchor)
+    if setup.live:
+        moved = data.draw(st.sampled_from(setup.live))
+        plan = plan.with_moved(moved, data.draw(st.integers(0, len(plan.order))))
+    shares = np.array([float(base + step + i) for i in range(12)])
+    kept = verifier.steps_kept(plan, shares)
+    for i in range(kept):
+        exact = run_equal_shares(ctx, base + step + i, explain=False, setup=setup)
+        assert exact.selected == list(setup.free) + list(plan.order)
+
+
+def _stable_election():
+    """Ten voters fund A at once; B, wanted by one voter, waits until that voter's share reaches 100."""
+    projects = (Project("A", "A", 100), Project("B", "B", 90))
+    ballots = (ApprovalBallot(("A", "B")),) + (ApprovalBallot(("A",)),) * 9
+    return Instance(projects, 200), ballots
+
+
+def test_a_stable_stretch_is_kept_whole():
+    """Where nothing can change for many steps, a whole block of shares is kept."""
+    inst, ballots = _stable_election()
+    _, _, base, anchor, verifier = _verifier_and_anchor(inst, ballots, 0)
+    assert anchor.selected == ["A"]
+    shares = np.array([float(base + 1 + i) for i in range(16)])
+    assert verifier.steps_kept(verifier.plan_of(anchor), shares) == 16
+
+
+def test_the_step_where_the_outcome_changes_is_not_kept():
+    """The verifier stops right before the first share at which B becomes affordable."""
+    inst, ballots = _stable_election()
+    _, _, base, anchor, verifier = _verifier_and_anchor(inst, ballots, 0)
+    # B's voter pays 10 for A, so B is affordable from a share of 100, i.e. step 80.
+    shares = np.array([float(base + k) for k in range(70, 90)])
+    assert verifier.steps_kept(verifier.plan_of(anchor), shares) == 10
+
+
+def test_add1_skips_the_stable_stretch_with_few_exact_runs():
+    """add1 reaches step 80 (A and B funded, exhaustive) with a handful of exact runs."""
+    inst, ballots = _stable_election()
+    result = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
+    assert result.selected == ("A", "B")
+    assert result.parameters["steps"] == 80
+    assert result.parameters["runs"] <= 2
+    assert result.parameters["verified_steps"] >= 79
+
+
+def test_ties_on_the_floor_go_to_the_tie_order_without_exact_runs():
+    """Two projects with as many supporters tie at every share; the verifier lets the tie order decide."""
+    projects = (Project("p1", "p1", 40), Project("p2", "p2", 60), Project("p3", "p3", 500))
+    ballots = (ApprovalBallot(("p1", "p3")),) * 5 + (ApprovalBallot(("p2",)),) * 5 + (ApprovalBallot(("p3",)),)
+    inst = Instance(projects, 300)
+    _, _, base, anchor, verifier = _verifier_and_anchor(inst, ballots, 0)
+    assert anchor.ties and anchor.ties[0].candidates == ("p1", "p2")
+    shares = np.array([float(base + 1 + i) for i in range(8)])
+    assert verifier.steps_kept(verifier.plan_of(anchor), shares) == 8
