@@ -175,7 +175,8 @@ class StepVerifier:
         for winner in order:
             t, paid, error = t[:kept], paid[:kept], error[:kept]
             members, utility = self.groups[winner], self.scale[winner]
-            money = np.maximum(t - paid[:, members], 0.0)
+            paid_before = paid[:, members]
+            money = np.maximum(t - paid_before, 0.0)
             money_error = error[:, members]
             in_running[self.position[winner]] = False
             competitors = in_running.copy()
@@ -199,7 +200,7 @@ class StepVerifier:
             t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
             money, money_error = money[:kept], money_error[:kept]
             due = rho[:, None] * utility
-            paid[:, members] += due
+            paid[:, members] = paid_before[:kept] + due
             # Who surely pays everything ends with no money, exactly as in exact arithmetic;
             # everyone else's money moves with the price (max(0, .) is 1-Lipschitz).
             surely_broke = money + money_error <= (rho - rho_error)[:, None] * utility

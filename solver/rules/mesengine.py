@@ -2,10 +2,9 @@
 
 Why it is fast and still exact
 ------------------------------
-Voters who cast the same ballot are one *group*.  Voters whose remaining money
-is equal are one *class*; money only changes when a voter pays for a funded
-project, so a class stands for one payment history (and everyone who has spent
-everything shares one).  A project's supporters are counted per
+Voters who cast the same ballot are one *group*.  Voters with the same payment
+history are one *class*, since money only changes when a voter pays for a
+funded project (everyone who has spent everything shares one class).  A project's supporters are counted per
 ``(class, weight)`` *cell*, rebuilt only when the project is priced after some
 supporter paid.  The per-group work (counting cells, moving payers to their new
 classes) runs in numpy; the per-class money stays exact.
@@ -184,12 +183,11 @@ class _Money:
     """The money classes of one run: exact integer keys, and their floats in a numpy buffer.
 
     Class 0 is "paid nothing yet", class 1 "has no money left".  Classes are
-    append-only; equal money is one class, found by its key.
+    append-only.
     """
 
     def __init__(self, share: Fraction) -> None:
         self.keys: list[tuple[int, int]] = [(share.numerator, share.denominator), (0, 1)]
-        self.class_of = {key: c for c, key in enumerate(self.keys)}
         self._floats = np.empty(64)
         self._floats[:2] = (share.numerator / share.denominator, 0.0)
         self.values = _LazyFractions(self.keys)
@@ -198,15 +196,18 @@ class _Money:
         """Money per class as floats (what ``float(Fraction)`` computes)."""
         return self._floats[: len(self.keys)]
 
-    def class_for(self, key: tuple[int, int]) -> int:
-        """The class with money ``key``, made if new."""
-        c = self.class_of.get(key)
-        if c is None:
-            c = self.class_of[key] = len(self.keys)
-            if c == len(self._floats):
-                self._floats = np.concatenate((self._floats, np.empty(c)))
-            self._floats[c] = key[0] / key[1]
-            self.keys.append(key)
+    def new_class(self, key: tuple[int, int]) -> int:
+        """A new class with money ``key`` (positive).
+
+        Not looked up among the existing ones: a class pays for each project at most
+        once, so equal money from two histories is rare, and two classes holding the
+        same money price the same as one.
+        """
+        c = len(self.keys)
+        if c == len(self._floats):
+            self._floats = np.concatenate((self._floats, np.empty(c)))
+        self._floats[c] = key[0] / key[1]
+        self.keys.append(key)
         return c
 
 
@@ -349,22 +350,22 @@ def _pay(rho: Fraction, payers: Backers, group_class: np.ndarray, money: _Money)
     """
     a, b = rho.numerator, rho.denominator
     keys, gcd = money.keys, math.gcd
-
-    def move(c: int, w: int) -> int:
-        """The class that class ``c`` joins after paying for weight ``w``."""
-        p, q = keys[c]
-        due = a * w * q
-        if due >= p * b:
-            return 1  # pays everything: joins the class with no money
-        num, den = p * b - due, q * b
-        g = gcd(num, den)
-        return money.class_for((num // g, den // g))
-
     codes, width = payers.keyed_classes(group_class)
     present, where = np.unique(codes, return_inverse=True)
-    weights = payers.weights
-    old = (present // width).tolist() if width > 1 else present.tolist()
-    moved = [move(code // width, weights[code % width]) for code in present.tolist()]
+    due_per_unit = [a * w for w in payers.weights]  # rho * weight, over the denominator b
+    old, moved = [], []
+    # One pass per (class, weight) on bare integers; this loop is most of a run's time.
+    for code in present.tolist():
+        c, w = divmod(code, width)
+        old.append(c)
+        p, q = keys[c]
+        have, due = p * b, due_per_unit[w] * q
+        if due >= have:
+            moved.append(1)  # pays everything: joins the class with no money
+            continue
+        num, den = have - due, q * b
+        g = gcd(num, den)
+        moved.append(money.new_class((num // g, den // g)))
     if moved == old:
         return False
     group_class[payers.groups] = np.array(moved, dtype=np.intp)[where]

@@ -24,14 +24,22 @@ def _verifier_and_anchor(inst, ballots, step):
     return ctx, setup, base, anchor, StepVerifier(ctx, setup)
 
 
+MANY = settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _draw_case(data, cumulative):
+    """A long add1 election, a step to anchor at, and the verifier with the exact run there."""
+    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
+    step = data.draw(st.integers(0, 30))
+    return (step, *_verifier_and_anchor(inst, ballots, step))
+
+
 @pytest.mark.parametrize("cumulative", [False, True])
-@settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@MANY
 @given(data=st.data())
 def test_kept_shares_fund_the_anchor_order_exactly(cumulative, data):
     """Every share the verifier keeps funds exactly the anchor's projects, in the anchor's order."""
-    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
-    step = data.draw(st.integers(0, 30))
-    ctx, setup, base, anchor, verifier = _verifier_and_anchor(inst, ballots, step)
+    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
     count = data.draw(st.integers(1, 24))
     shares = np.array([float(base + step + 1 + i) for i in range(count)])
     kept = verifier.steps_kept(verifier.plan_of(anchor), shares)
@@ -42,13 +50,11 @@ def test_kept_shares_fund_the_anchor_order_exactly(cumulative, data):
 
 
 @pytest.mark.parametrize("cumulative", [False, True])
-@settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@MANY
 @given(data=st.data())
-def test_a_guessed_order_is_kept_only_where_it_is_the_exact_order(cumulative, data):
-    """Any order, even a wrong guess, is kept only at shares where Equal Shares funds exactly that order."""
-    inst, ballots = data.draw(long_add1_elections(cumulative=cumulative))
-    step = data.draw(st.integers(0, 30))
-    ctx, setup, base, anchor, verifier = _verifier_and_anchor(inst, ballots, step)
+def test_a_wrong_order_is_kept_only_where_it_is_the_exact_order(cumulative, data):
+    """Any order, even a wrong one, is kept only at shares where Equal Shares funds exactly that order."""
+    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
     plan = verifier.plan_of(anchor)
     if setup.live:
         moved = data.draw(st.sampled_from(setup.live))
