@@ -159,6 +159,12 @@ class StepVerifier:
             ``len(shares)`` when the order surely holds at every share; otherwise
             the index of the first share at which it may not.
         """
+        # Division by a zero slope marks an unaffordable price (inf or nan), checked below.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return self._check(plan, shares)
+
+    def _check(self, plan: Plan, shares: np.ndarray) -> int:
+        """:meth:`steps_kept`, with numpy's division warnings off."""
         order, start, floored = plan.order, plan.start, plan.floored
         kept = len(shares)
         t = shares[:, None]
@@ -267,8 +273,7 @@ class StepVerifier:
             if settled.all():
                 break
             slope = (money > due) @ weight
-            with np.errstate(divide="ignore", invalid="ignore"):
-                step = rho + gap / slope
+            step = rho + gap / slope
             rho = np.where(settled, rho, np.where(np.isfinite(step), step, floor))
         else:
             due = rho[:, None] * utility
@@ -277,8 +282,7 @@ class StepVerifier:
         slope = surely_partial @ weight
         unsure_error = np.where(surely_partial, 0.0, money_error) @ voters
         rounding = self.sum_rounding[pid] * (cost + money @ voters)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rho_error = 2 * (np.abs(gap) + unsure_error + rounding) / slope
+        rho_error = 2 * (np.abs(gap) + unsure_error + rounding) / slope
         certain = np.isfinite(rho) & (slope > 0) & (rho_error <= rho * PRICE_TOLERANCE)
         return np.where(certain, rho, 0.0), np.where(certain, rho_error, 0.0), certain
 
