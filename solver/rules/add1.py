@@ -106,6 +106,11 @@ class _Walk:
             self.verified += ahead
             k += ahead + 1
 
+    def _shares(self, start: int, count: int) -> np.ndarray:
+        """Shares of steps ``start .. start + count - 1``, each within one rounding of exact
+        (the verifier allows for that)."""
+        return float(self.base) + (start + np.arange(count, dtype=np.float64)) * self.step_size
+
     def _final(self, selection) -> int | None:
         """0 if ``selection`` is exhaustive, -1 if it overspends (the step before decides), else None."""
         inst = self.ctx.instance
@@ -121,9 +126,10 @@ class _Walk:
         kept, block = 0, FIRST_BLOCK
         while first + kept <= self.last_step:
             start = first + kept
-            count = min(block, self.last_step - start + 1)
-            # Within one rounding of the exact share each; the verifier allows for that.
-            shares = float(self.base) + (start + np.arange(count, dtype=np.float64)) * self.step_size
+            shares = self._shares(start, min(LARGEST_BLOCK, self.last_step - start + 1))
+            # Where the last check gave up, it kept its state: start with exactly those shares.
+            count = (kept == 0 and self.verifier.resumable(plan, shares)) or min(block, len(shares))
+            shares = shares[:count]
             held = self.verifier.steps_kept(plan, shares)
             kept += held
             if held < count:

@@ -70,6 +70,22 @@ class Plan:
         return Plan(tuple(rest[:position]) + (pid,) + tuple(rest[position:]), self.start, self.floored)
 
 
+@dataclass
+class _State:
+    """The forced order at the start of a round, for a block of shares."""
+
+    round: int
+    shares: np.ndarray
+    paid: np.ndarray
+    error: np.ndarray
+    in_running: np.ndarray
+    crude: np.ndarray
+    crude_slope: np.ndarray
+    crude_at: np.ndarray
+    #: The projects funded in the rounds before.
+    prefix: tuple[str, ...]
+
+
 #: Newton steps allowed for one price before the share counts as uncertain.
 MAX_NEWTON = 60
 #: Rounding of one float operation, with room to spare (2**-53 is about 1.1e-16).
@@ -118,6 +134,7 @@ class StepVerifier:
             for pid in self.live
         }
         self.rank = ctx.rank
+        self._snapshot: _State | None = None
         # A price is never below its floor cost / sum(voters * utility), reached when every
         # supporter pays in part (see _floor_price for the floor over those with money left).
         self.floor = np.array([float(Fraction(inst.project(p).cost, setup.total_sat[p])) for p in self.live])
@@ -163,23 +180,56 @@ class StepVerifier:
         with np.errstate(divide="ignore", invalid="ignore"):
             return self._check(plan, shares)
 
+    def resumable(self, plan: Plan, shares: np.ndarray) -> int:
+        """How many of ``shares``, from the first, a check of ``plan`` can take up mid-way.
+
+        When a check stops keeping shares in some round, the state of the forced
+        order at the start of that round is kept for the shares it gave up; a
+        plan that funds the same projects in the rounds before can start there.
+        """
+        snap = self._snapshot
+        if snap is None or plan.order[: snap.round] != snap.prefix:
+            return 0
+        offset = int(np.searchsorted(snap.shares, shares[0]))
+        if offset >= len(snap.shares) or snap.shares[offset] != shares[0]:
+            return 0
+        available = snap.shares[offset:]
+        count = min(len(available), len(shares))
+        return count if np.array_equal(available[:count], shares[:count]) else 0
+
+    def _start(self, plan: Plan, shares: np.ndarray) -> _State:
+        """The state to check ``shares`` from: taken up from the snapshot if it can be."""
+        if self.resumable(plan, shares) == len(shares):
+            snap = self._snapshot
+            pick = slice(int(np.searchsorted(snap.shares, shares[0])), None)
+            pick = slice(pick.start, pick.start + len(shares))
+            return _State(
+                snap.round, shares, snap.paid[pick].copy(), snap.error[pick].copy(), snap.in_running.copy(),
+                snap.crude.copy(), snap.crude_slope.copy(), snap.crude_at.copy(), snap.prefix,
+            )
+        live = len(self.live)
+        return _State(
+            0, shares, np.zeros((len(shares), self.num_groups)),
+            np.repeat(shares[:, None] * UNIT, self.num_groups, axis=1),
+            np.ones(live, dtype=bool), np.full(live, np.inf), np.zeros(live), np.zeros(live), (),
+        )
+
     def _check(self, plan: Plan, shares: np.ndarray) -> int:
         """:meth:`steps_kept`, with numpy's division warnings off."""
         order, start, floored = plan.order, plan.start, plan.floored
+        state = self._start(plan, shares)
         kept = len(shares)
         t = shares[:, None]
         # What each group has paid so far (Q), one row per share: money is max(0, share - Q);
         # and how far each group's float money may be from its exact money.
-        paid = np.zeros((kept, self.num_groups))
-        error = np.repeat(t * UNIT, self.num_groups, axis=1)
-        in_running = np.ones(len(self.live), dtype=bool)
+        paid, error, in_running = state.paid, state.error, state.in_running
         # Upper bounds on what each project's supporters could pay at the largest share at the
         # winner's (highest) price, carried from round to round (see _cheaper_first).
-        self._crude = np.full(len(self.live), np.inf)
-        self._crude_slope = np.zeros(len(self.live))
-        self._crude_at = np.zeros(len(self.live))
-        for winner in order:
+        self._crude, self._crude_slope, self._crude_at = state.crude, state.crude_slope, state.crude_at
+        for round_index in range(state.round, len(order)):
+            winner = order[round_index]
             t, paid, error = t[:kept], paid[:kept], error[:kept]
+            running_before = in_running.copy()
             members, utility = self.groups[winner], self.scale[winner]
             paid_before = paid[:, members]
             money = np.maximum(t - paid_before, 0.0)
@@ -196,11 +246,15 @@ class StepVerifier:
                 rho, rho_error, certain = self._price(
                     winner, money, money_error, start.get(winner, self.floor[self.position[winner]])
                 )
-                kept = _first_false(certain, kept)
+                failing = _first_false(certain, kept)
+                self._keep_snapshot(order, round_index, shares, failing, kept, paid, error, running_before)
+                kept = failing
                 if kept == 0:
                     return 0
                 t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
-            kept = self._cheaper_first(competitors, rho + rho_error, t, paid, error, winner, on_floor)
+            failing = self._cheaper_first(competitors, rho + rho_error, t, paid, error, winner, on_floor)
+            self._keep_snapshot(order, round_index, shares, failing, kept, paid, error, running_before)
+            kept = failing
             if kept == 0:
                 return 0
             t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
@@ -213,7 +267,19 @@ class StepVerifier:
             error[:, members] = np.where(
                 surely_broke, 0.0, money_error + rho_error[:, None] * utility + (t + due) * UNIT
             )
-        return self._still_affordable_first(in_running, t[:kept], paid[:kept], error[:kept])
+        paid, error = paid[:kept], error[:kept]
+        failing = self._still_affordable_first(in_running, t[:kept], paid, error)
+        self._keep_snapshot(order, len(order), shares, failing, kept, paid, error, in_running)
+        return failing
+
+    def _keep_snapshot(self, order, round_index, shares, failing, kept, paid, error, in_running) -> None:
+        """Keep the state at the start of this round for the shares ``failing .. kept`` given up."""
+        if failing < kept:
+            self._snapshot = _State(
+                round_index, shares[failing:kept], paid[failing:kept].copy(), error[failing:kept].copy(),
+                in_running.copy(), self._crude.copy(), self._crude_slope.copy(), self._crude_at.copy(),
+                tuple(order[:round_index]),
+            )
 
     def _funded_on_floor(self, anchor: MesRun, pid: str) -> bool:
         """Whether the anchor paid ``pid`` at cost over the weight of its supporters with money left."""

@@ -110,3 +110,23 @@ def test_ties_on_the_floor_go_to_the_tie_order_without_exact_runs():
     assert anchor.ties and anchor.ties[0].candidates == ("p1", "p2")
     shares = np.array([float(base + 1 + i) for i in range(8)])
     assert verifier.steps_kept(verifier.plan_of(anchor), shares) == 8
+
+
+@pytest.mark.parametrize("cumulative", [False, True])
+@MANY
+@given(data=st.data())
+def test_a_check_taken_up_where_the_last_gave_up_is_sound(cumulative, data):
+    """After a check gives up at some share, the next order is checked from its saved state, soundly."""
+    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
+    shares = np.array([float(base + step + 1 + i) for i in range(16)])
+    kept = verifier.steps_kept(verifier.plan_of(anchor), shares)
+    if kept >= len(shares) - 1:
+        return
+    changed = run_equal_shares(ctx, base + step + 1 + kept, explain=False, setup=setup)
+    plan = verifier.plan_of(changed)
+    rest = shares[kept + 1 :]
+    assert verifier.resumable(plan, rest) <= len(rest)
+    again = verifier.steps_kept(plan, rest)
+    for i in range(again):
+        exact = run_equal_shares(ctx, base + step + 2 + kept + i, explain=False, setup=setup)
+        assert exact.selected == changed.selected
