@@ -59,6 +59,9 @@ def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
     walk = _Walk(ctx, setup, base, step_size, last_step)
     final_k = walk.run()
     exact = walk.exact_at(final_k)
+    if exact.forced_rounds:  # its first rounds recorded no ties: run it in full
+        walk.runs += 1
+        exact = run_equal_shares(ctx, exact.share, explain=False, setup=setup)
     explain_run(ctx, setup, exact)
     parameters = {
         "increment": step_size,
@@ -88,7 +91,10 @@ class _Walk:
         self.runs += 1
         if self.runs > MAX_RUNS or k > self.last_step:
             raise SolverError("equal-shares-add1 did not settle")
-        run = run_equal_shares(self.ctx, self.base + k * self.step_size, explain=False, setup=self.setup)
+        share = self.base + k * self.step_size
+        # Rounds the verifier already proved at this share need not be screened again.
+        forced = self.verifier.proven_prefix(self._shares(k, 1)[0]) if self.verifier else ()
+        run = run_equal_shares(self.ctx, share, explain=False, setup=self.setup, forced=forced)
         self.last_exact = (k, run)
         return run
 

@@ -197,6 +197,17 @@ class StepVerifier:
         count = min(len(available), len(shares))
         return count if np.array_equal(available[:count], shares[:count]) else 0
 
+    def proven_prefix(self, share: float) -> tuple[str, ...]:
+        """The winners of the first rounds at ``share``, if the last check that gave up proved them.
+
+        The share at which a check gave up is the first of those it kept its state
+        for; at that share every round before the one where it gave up is proven.
+        """
+        snap = self._snapshot
+        if snap is None or not len(snap.shares) or snap.shares[0] != share:
+            return ()
+        return snap.prefix
+
     def _start(self, plan: Plan, shares: np.ndarray) -> _State:
         """The state to check ``shares`` from: taken up from the snapshot if it can be."""
         if self.resumable(plan, shares) == len(shares):

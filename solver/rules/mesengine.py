@@ -65,6 +65,7 @@ class MesRun:
     final_classes: np.ndarray | None = field(default=None, repr=False)
     final_money: _Money | None = field(default=None, repr=False)
     explained: bool = False
+    forced_rounds: int = 0
 
     def group_budget(self) -> list[Fraction]:
         """Money left per voter of each ballot group at the end (index as ``ctx.groups``)."""
@@ -212,7 +213,11 @@ class _Money:
 
 
 def run_equal_shares(
-    ctx: Context, share: Fraction, explain: bool = True, setup: MesSetup | None = None
+    ctx: Context,
+    share: Fraction,
+    explain: bool = True,
+    setup: MesSetup | None = None,
+    forced: tuple[str, ...] = (),
 ) -> MesRun:
     """Run Equal Shares with ``share`` money per voter.
 
@@ -224,6 +229,11 @@ def run_equal_shares(
     ``explain=False`` leaves out what only explanations need (money before each
     payment, money left per project) until :func:`explain` is called; add1 makes
     many exact runs and explains only the one it returns.
+
+    ``forced`` names the winners of the first rounds when they are already known
+    for certain (add1's verifier proved them at this share): those rounds price
+    only their winner, and record no ties (:attr:`MesRun.forced_rounds` says how
+    many rounds were forced; such a run is not for explanations).
     """
     inst = ctx.instance
     setup = setup or prepare(ctx)
@@ -274,10 +284,25 @@ def run_equal_shares(
         ordered = (cell.classes[order], weights.astype(np.int64), cell.counts[order].astype(np.int64), ratios[order])
         return exact_price(ordered, split, cost, total, values, money.keys)
 
+    def _fund(chosen: str, best: Fraction) -> None:
+        run.funded_cells[chosen] = cell_of(chosen)
+        run.steps[chosen] = (step, best, _ZERO)
+        run.selected.append(chosen)
+        remaining.discard(chosen)
+        if _pay(best, setup.backers[chosen], group_class, money):
+            dirty.update(setup.neighbors[chosen])  # a superset is harmless
+
     approx_lower = {pid: inst.project(pid).cost / setup.total_sat[pid] * (1 - SLACK) for pid in setup.live}
     remaining = set(setup.live)
     step = len(run.selected)
+    run.forced_rounds = len(forced)
     while remaining:
+        if step - len(setup.free) < len(forced):
+            chosen = forced[step - len(setup.free)]
+            step += 1
+            best = price(chosen)
+            _fund(chosen, best)
+            continue
         # Screen with floats, lazily (a price never falls as money is spent), then decide
         # exactly among the projects whose float price is within rounding of the best.
         estimates: dict[str, float] = {}
@@ -307,12 +332,7 @@ def run_equal_shares(
         step += 1
         if len(tied) > 1:
             run.ties.append(TieRecord(step, tuple(tied), chosen, "affordability", ctx.tie_break.kind))
-        run.funded_cells[chosen] = cell_of(chosen)
-        run.steps[chosen] = (step, best, _ZERO)
-        run.selected.append(chosen)
-        remaining.discard(chosen)
-        if _pay(best, setup.backers[chosen], group_class, money):
-            dirty.update(setup.neighbors[chosen])  # a superset is harmless
+        _fund(chosen, best)
     run.final_classes, run.final_money = group_class, money
     if explain:
         explain_run(ctx, setup, run)

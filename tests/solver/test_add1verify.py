@@ -97,7 +97,7 @@ def test_add1_skips_the_stable_stretch_with_few_exact_runs():
     result = tally(inst, ballots, "equal-shares-add1", TieBreak.lexicographic())
     assert result.selected == ("A", "B")
     assert result.parameters["steps"] == 80
-    assert result.parameters["runs"] <= 2
+    assert result.parameters["runs"] <= 3
     assert result.parameters["verified_steps"] >= 79
 
 

@@ -173,3 +173,21 @@ def test_no_voter_pays_more_than_their_share(election):
     paid = sum((share - left) * g.count for left, g in zip(left_per_group, ctx.groups))
     assert paid == sum(inst.project(p).cost for p in run.selected)
     assert math.isclose(float(paid), sum(inst.project(p).cost for p in run.selected))
+
+
+@FAST
+@given(election=elections(cumulative=False), data=st.data())
+def test_forcing_the_true_first_winners_changes_nothing_but_ties(election, data):
+    """A run told its first winners (as add1's verifier proves them) funds the same, at the same prices."""
+    inst, ballots = election
+    ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
+    if ctx.num_voters == 0:
+        return
+    share = Fraction(inst.budget, ctx.num_voters)
+    full = run_equal_shares(ctx, share, explain=False)
+    rounds = [pid for pid in full.selected if pid in full.steps]
+    count = data.draw(st.integers(0, len(rounds)))
+    forced = run_equal_shares(ctx, share, explain=False, forced=tuple(rounds[:count]))
+    assert forced.selected == full.selected
+    assert forced.steps == full.steps
+    assert forced.forced_rounds == count
