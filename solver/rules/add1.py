@@ -32,7 +32,7 @@ from .outcome import Outcome
 #: Safety net against a loop that never settles; real instances need a few dozen runs.
 MAX_RUNS = 100_000
 #: Steps checked in the first block, and the most in one block.
-FIRST_BLOCK, LARGEST_BLOCK = 8, 512
+FIRST_BLOCK, LARGEST_BLOCK = 16, 512
 
 
 def equal_shares_add1(ctx: Context, increment: int | None = None) -> Outcome:
