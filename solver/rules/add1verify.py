@@ -64,11 +64,6 @@ class Plan:
     start: Mapping[str, float]
     floored: frozenset[str]
 
-    def with_moved(self, pid: str, position: int) -> Plan:
-        """This plan with ``pid`` funded in round ``position`` (moved there, or added)."""
-        rest = [p for p in self.order if p != pid]
-        return Plan(tuple(rest[:position]) + (pid,) + tuple(rest[position:]), self.start, self.floored)
-
 
 @dataclass
 class _State:
@@ -166,7 +161,7 @@ class StepVerifier:
         Parameters
         ----------
         plan : Plan
-            The order to check, from an exact run (:meth:`plan_of`) or guessed.
+            The order to check, usually from an exact run (:meth:`plan_of`).
         shares : ndarray of float64
             Shares per voter, ascending.
 

@@ -18,23 +18,14 @@ import numpy as np
 SLACK = 1e-9
 
 
-def weighted_sum(terms) -> Fraction:
-    """Exact ``sum(value * count)`` on bare integers, with one ``Fraction`` at the end.
+def money_sum(class_counts, keys) -> Fraction:
+    """Exact ``sum(money of class * count)`` over ``(class, count)`` pairs, on the integer keys.
 
     Money classes share few denominators, so terms are first summed per
     denominator; those partial sums are then brought to their least common
     multiple.  Fraction arithmetic (a gcd and an object per operation) is what
     dominates large counts.
     """
-    by_denominator: dict[int, int] = {}
-    for value, count in terms:
-        d = value.denominator
-        by_denominator[d] = by_denominator.get(d, 0) + value.numerator * count
-    return _combine(by_denominator)
-
-
-def money_sum(class_counts, keys) -> Fraction:
-    """Exact ``sum(money of class * count)`` over ``(class, count)`` pairs, on the integer keys."""
     parts: dict[int, int] = {}
     for c, n in class_counts:
         p, q = keys[c]
