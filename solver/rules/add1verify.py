@@ -122,10 +122,13 @@ class StepVerifier:
         self.all_cost = np.array([self.cost[p] for p in self.live], dtype=np.float64)
         # Relative rounding of a float sum over a project's supporters.
         self.sum_rounding = {pid: UNIT * (len(self.groups[pid]) + 4) for pid in self.live}
-        # Integer voters * utility per supporting group, for exact comparisons of floors.
+        self.cost_int = {pid: inst.project(pid).cost for pid in self.live}
+        # Integer voters * utility per supporting group, for exact comparisons of floors; None
+        # where int64 sums could overflow (then the floor rules are not used for that project).
         self.weight_int = {
             pid: np.array(setup.backers[pid].weights, dtype=np.int64)[setup.backers[pid].weight_codes]
             * self.voters[pid].astype(np.int64)
+            if setup.total_sat[pid] < 2**62 else None
             for pid in self.live
         }
         self.rank = ctx.rank
@@ -266,10 +269,12 @@ class StepVerifier:
             t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
             money, money_error = money[:kept], money_error[:kept]
             due = rho[:, None] * utility
-            paid[:, members] = paid_before[:kept] + due
-            # Who surely pays everything ends with no money, exactly as in exact arithmetic;
+            # Who surely pays everything ends with no money, exactly as in exact arithmetic
+            # (paid is raised to the share itself, so rounding cannot leave a crumb);
             # everyone else's money moves with the price (max(0, .) is 1-Lipschitz).
             surely_broke = money + money_error <= (rho - rho_error)[:, None] * utility
+            paid_after = paid_before[:kept] + due
+            paid[:, members] = np.where(surely_broke, np.maximum(paid_after, t), paid_after)
             error[:, members] = np.where(
                 surely_broke, 0.0, money_error + rho_error[:, None] * utility + (t + due) * UNIT
             )
@@ -292,7 +297,7 @@ class StepVerifier:
         cell = anchor.funded_cells[pid]
         with_money = cell.classes != 1  # class 1 is the one with no money
         weight = int((cell.counts[with_money] * cell.weights[with_money]).sum())
-        return weight > 0 and anchor.steps[pid][1] == Fraction(int(self.cost[pid]), weight)
+        return weight > 0 and anchor.steps[pid][1] == Fraction(self.cost_int[pid], weight)
 
     def _floor_price(self, pid: str, money: np.ndarray, money_error: np.ndarray) -> Fraction | None:
         """The exact price of ``pid`` at every share of the block, when it sits on its floor.
@@ -312,10 +317,12 @@ class StepVerifier:
         broke_last = (money[-1] == 0) & (money_error[-1] == 0)
         if not ((has_money_last | broke_last).all() and (has_money_last == has_money).all()):
             return None
+        if self.weight_int[pid] is None:
+            return None
         weight = int(self.weight_int[pid][has_money].sum())
         if weight == 0:
             return None
-        floor = Fraction(int(self.cost[pid]), weight)
+        floor = Fraction(self.cost_int[pid], weight)
         upper = float(floor) * (1 + 4 * UNIT)
         if not ((money[0] - money_error[0])[has_money] > upper * self.utility[pid][has_money]).all():
             return None
@@ -393,13 +400,13 @@ class StepVerifier:
             self._crude_slope[i] = ((money + money_error >= due) @ self.weight[pid]) * (1 + 1e-12)
             if bound < self.cost[pid]:
                 continue
-            if on_floor is not None and self.rank[pid] > self.rank[winner]:
+            if on_floor is not None and self.rank[pid] > self.rank[winner] and self.weight_int[pid] is not None:
                 # Its own floor, over every supporter who may have money at the largest
                 # share, bounds its price from below at every share of the block: if that
                 # is no lower than the winner's price, a tie at most, which the winner takes.
                 may_have_money = (money > 0) | (money_error > 0)
                 weight = int(self.weight_int[pid][may_have_money].sum())
-                if weight == 0 or int(self.cost[pid]) * on_floor.denominator >= on_floor.numerator * weight:
+                if weight == 0 or self.cost_int[pid] * on_floor.denominator >= on_floor.numerator * weight:
                     continue
             money = np.maximum(t[:kept] - paid[:kept, members], 0.0)
             bounds = self._covers_bound(pid, money, error[:kept, members], rho_high[:kept])
