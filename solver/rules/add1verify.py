@@ -74,6 +74,8 @@ class _State:
     paid: np.ndarray
     error: np.ndarray
     in_running: np.ndarray
+    #: Per project, an upper bound on what its supporters could pay at the largest share
+    #: at price ``crude_at``, and how fast that can grow with the price (see _cheaper_first).
     crude: np.ndarray
     crude_slope: np.ndarray
     crude_at: np.ndarray
@@ -185,15 +187,18 @@ class StepVerifier:
         order at the start of that round is kept for the shares it gave up; a
         plan that funds the same projects in the rounds before can start there.
         """
+        return len(self._resumed_rows(plan, shares))
+
+    def _resumed_rows(self, plan: Plan, shares: np.ndarray) -> range:
+        """The snapshot's rows holding the first of ``shares`` (empty if it cannot be taken up)."""
         snap = self._snapshot
         if snap is None or plan.order[: snap.round] != snap.prefix:
-            return 0
+            return range(0)
         offset = int(np.searchsorted(snap.shares, shares[0]))
-        if offset >= len(snap.shares) or snap.shares[offset] != shares[0]:
-            return 0
-        available = snap.shares[offset:]
-        count = min(len(available), len(shares))
-        return count if np.array_equal(available[:count], shares[:count]) else 0
+        count = min(len(snap.shares) - offset, len(shares))
+        if count <= 0 or not np.array_equal(snap.shares[offset : offset + count], shares[:count]):
+            return range(0)
+        return range(offset, offset + count)
 
     def proven_prefix(self, share: float) -> tuple[str, ...]:
         """The winners of the first rounds at ``share``, if the last check that gave up proved them.
@@ -208,10 +213,9 @@ class StepVerifier:
 
     def _start(self, plan: Plan, shares: np.ndarray) -> _State:
         """The state to check ``shares`` from: taken up from the snapshot if it can be."""
-        if self.resumable(plan, shares) == len(shares):
-            snap = self._snapshot
-            pick = slice(int(np.searchsorted(snap.shares, shares[0])), None)
-            pick = slice(pick.start, pick.start + len(shares))
+        rows = self._resumed_rows(plan, shares)
+        if len(rows) == len(shares):
+            snap, pick = self._snapshot, slice(rows.start, rows.stop)
             return _State(
                 snap.round, shares, snap.paid[pick].copy(), snap.error[pick].copy(), snap.in_running.copy(),
                 snap.crude.copy(), snap.crude_slope.copy(), snap.crude_at.copy(), snap.prefix,
@@ -232,13 +236,9 @@ class StepVerifier:
         # What each group has paid so far (Q), one row per share: money is max(0, share - Q);
         # and how far each group's float money may be from its exact money.
         paid, error, in_running = state.paid, state.error, state.in_running
-        # Upper bounds on what each project's supporters could pay at the largest share at the
-        # winner's (highest) price, carried from round to round (see _cheaper_first).
-        self._crude, self._crude_slope, self._crude_at = state.crude, state.crude_slope, state.crude_at
         for round_index in range(state.round, len(order)):
             winner = order[round_index]
             t, paid, error = t[:kept], paid[:kept], error[:kept]
-            running_before = in_running.copy()
             members, utility = self.groups[winner], self.scale[winner]
             paid_before = paid[:, members]
             money = np.maximum(t - paid_before, 0.0)
@@ -256,13 +256,13 @@ class StepVerifier:
                     winner, money, money_error, start.get(winner, self.floor[self.position[winner]])
                 )
                 failing = _first_false(certain, kept)
-                self._keep_snapshot(order, round_index, shares, failing, kept, paid, error, running_before)
+                self._keep_snapshot(state, order, round_index, failing, kept, paid, error)
                 kept = failing
                 if kept == 0:
                     return 0
                 t, paid, error, rho, rho_error = t[:kept], paid[:kept], error[:kept], rho[:kept], rho_error[:kept]
-            failing = self._cheaper_first(competitors, rho + rho_error, t, paid, error, winner, on_floor)
-            self._keep_snapshot(order, round_index, shares, failing, kept, paid, error, running_before)
+            failing = self._cheaper_first(competitors, rho + rho_error, t, paid, error, winner, on_floor, state)
+            self._keep_snapshot(state, order, round_index, failing, kept, paid, error)
             kept = failing
             if kept == 0:
                 return 0
@@ -280,15 +280,18 @@ class StepVerifier:
             )
         paid, error = paid[:kept], error[:kept]
         failing = self._still_affordable_first(in_running, t[:kept], paid, error)
-        self._keep_snapshot(order, len(order), shares, failing, kept, paid, error, in_running)
+        self._keep_snapshot(state, order, len(order), failing, kept, paid, error)
         return failing
 
-    def _keep_snapshot(self, order, round_index, shares, failing, kept, paid, error, in_running) -> None:
+    def _keep_snapshot(self, state: _State, order, round_index, failing, kept, paid, error) -> None:
         """Keep the state at the start of this round for the shares ``failing .. kept`` given up."""
         if failing < kept:
+            running = state.in_running.copy()
+            if round_index < len(order):
+                running[self.position[order[round_index]]] = True  # still in the running then
             self._snapshot = _State(
-                round_index, shares[failing:kept], paid[failing:kept].copy(), error[failing:kept].copy(),
-                in_running.copy(), self._crude.copy(), self._crude_slope.copy(), self._crude_at.copy(),
+                round_index, state.shares[failing:kept], paid[failing:kept].copy(), error[failing:kept].copy(),
+                running, state.crude.copy(), state.crude_slope.copy(), state.crude_at.copy(),
                 tuple(order[:round_index]),
             )
 
@@ -371,18 +374,19 @@ class StepVerifier:
         covered = np.minimum(money, rho[:, None] * self.scale[pid]) @ voters
         return covered * (1 + self.sum_rounding[pid]) + money_error @ voters
 
-    def _cheaper_first(self, competitors, rho_high, t, paid, error, winner, on_floor) -> int:
+    def _cheaper_first(self, competitors, rho_high, t, paid, error, winner, on_floor, state: _State) -> int:
         """Index of the first share where some competitor may be as cheap as the winner.
 
         ``rho_high`` bounds the winner's exact price from above at each share;
-        ``on_floor`` is that price exactly when the winner sits on its floor.
+        ``on_floor`` is that price exactly when the winner sits on its floor.  The
+        crude coverage bounds in ``state`` are used and refreshed.
         """
         # One share first: the largest (most money) against the winner's price at the
         # smallest (its highest): a competitor that cannot be covered then never can.  That
         # bound carries over to later rounds: money only falls, and coverage is concave in
         # the price, so it grows at most by the rise times its slope where it was computed.
         rho_top = rho_high[0]
-        carried = self._crude + np.maximum(0.0, rho_top - self._crude_at) * self._crude_slope
+        carried = state.crude + np.maximum(0.0, rho_top - state.crude_at) * state.crude_slope
         # A competitor whose floor lies above the winner's highest price is never as cheap.
         suspects = np.flatnonzero(
             competitors & (self.floor <= rho_top * (1 + PRICE_TOLERANCE)) & (carried >= self.all_cost)
@@ -392,12 +396,11 @@ class StepVerifier:
             pid = self.live[i]
             members = self.groups[pid]
             money, money_error = np.maximum(t[-1, 0] - paid[-1, members], 0.0), error[-1, members]
-            voters, utility = self.voters[pid], self.scale[pid]
-            due = rho_top * utility
-            bound = (np.minimum(money, due) @ voters) * (1 + self.sum_rounding[pid]) + money_error @ voters
-            self._crude[i], self._crude_at[i] = bound, rho_top
+            bound = self._covers_bound(pid, money[None, :], money_error[None, :], rho_high[:1])[0]
+            state.crude[i], state.crude_at[i] = bound, rho_top
             # Who may still pay in part at this price sets how fast coverage can grow.
-            self._crude_slope[i] = ((money + money_error >= due) @ self.weight[pid]) * (1 + 1e-12)
+            due = rho_top * self.scale[pid]
+            state.crude_slope[i] = ((money + money_error >= due) @ self.weight[pid]) * (1 + 1e-12)
             if bound < self.cost[pid]:
                 continue
             if on_floor is not None and self.rank[pid] > self.rank[winner] and self.weight_int[pid] is not None:
