@@ -227,7 +227,7 @@ def run_equal_shares(
     ``min(money, rho * utility)``; equal prices go to the tie order.
 
     ``explain=False`` leaves out what only explanations need (money before each
-    payment, money left per project) until :func:`explain` is called; add1 makes
+    payment, money left per project) until :func:`explain_run` is called; add1 makes
     many exact runs and explains only the one it returns.
 
     ``forced`` names the winners of the first rounds when they are already known
@@ -262,26 +262,28 @@ def run_equal_shares(
             return available > cost
         return _cell_money(cell, money.keys) >= cost
 
-    def approximate_price(pid: str) -> float | None:
-        """Float price, used only to screen; None when the supporters cannot afford it."""
-        cell = cell_of(pid)
-        held = money.floats()[cell.classes]
-        if not affordable(pid, cell, float(held @ cell.counts)):
-            return None
-        order = np.argsort(held / cell.weights, kind="stable")
-        return _float_price(inst.project(pid).cost, setup.total_sat[pid], held[order], cell.weights[order],
-                            cell.counts[order])[0]
-
-    def price(pid: str) -> Fraction:
-        """Exact price of an affordable project."""
+    def sorted_cell(pid: str):
+        """The project's cell sorted by float money/weight, with the float price and split."""
         cell = cell_of(pid)
         held = money.floats()[cell.classes]
         ratios = held / cell.weights
         order = np.argsort(ratios, kind="stable")
-        weights = cell.weights[order]
+        weights, counts = cell.weights[order], cell.counts[order]
+        estimate, split = _float_price(inst.project(pid).cost, setup.total_sat[pid], held[order], weights, counts)
+        return (cell.classes[order], weights, counts, ratios[order]), estimate, split
+
+    def approximate_price(pid: str):
+        """Float price and the sorted cell, used to screen; None when the supporters cannot afford it."""
+        cell = cell_of(pid)
+        if not affordable(pid, cell, float(money.floats()[cell.classes] @ cell.counts)):
+            return None
+        return sorted_cell(pid)
+
+    def price(pid: str, screened=None) -> Fraction:
+        """Exact price of an affordable project (from its screening, if it was just screened)."""
+        (classes, weights, counts, ratios), _, split = screened or sorted_cell(pid)
         cost, total = inst.project(pid).cost, setup.total_sat[pid]
-        _, split = _float_price(cost, total, held[order], weights, cell.counts[order])
-        ordered = (cell.classes[order], weights.astype(np.int64), cell.counts[order].astype(np.int64), ratios[order])
+        ordered = (classes, weights.astype(np.int64), counts.astype(np.int64), ratios)
         return exact_price(ordered, split, cost, total, values, money.keys)
 
     def _fund(chosen: str, best: Fraction) -> None:
@@ -305,22 +307,22 @@ def run_equal_shares(
             continue
         # Screen with floats, lazily (a price never falls as money is spent), then decide
         # exactly among the projects whose float price is within rounding of the best.
-        estimates: dict[str, float] = {}
+        screened: dict[str, tuple] = {}
         best_float = math.inf
         for pid in sorted(remaining, key=approx_lower.__getitem__):
             if approx_lower[pid] > best_float * (1 + SLACK):
                 break
-            estimate = approximate_price(pid)
-            if estimate is None:
+            found = approximate_price(pid)
+            if found is None:
                 remaining.discard(pid)
                 continue
-            estimates[pid] = estimate
-            approx_lower[pid] = estimate * (1 - SLACK)
-            best_float = min(best_float, estimate)
+            screened[pid] = found
+            approx_lower[pid] = found[1] * (1 - SLACK)
+            best_float = min(best_float, found[1])
         best: Fraction | None = None
         tied: list[str] = []
-        for pid in (p for p, est in estimates.items() if est <= best_float * (1 + SLACK)):
-            rho = price(pid)
+        for pid in (p for p, found in screened.items() if found[1] <= best_float * (1 + SLACK)):
+            rho = price(pid, screened[pid])
             if best is None or rho < best:
                 best, tied = rho, [pid]
             elif rho == best:
@@ -364,7 +366,7 @@ def _pay(rho: Fraction, payers: Backers, group_class: np.ndarray, money: _Money)
     """Charge the supporters of the funded project and move them to their new money classes.
 
     The new money of each ``(class, weight)`` is computed on bare integers (one
-    gcd each) and looked up by its key; generic ``Fraction`` arithmetic (a gcd
+    gcd each) and becomes a new class; generic ``Fraction`` arithmetic (a gcd
     and an object per operation) is what dominated on large elections.  Returns
     whether any group moved.
     """
