@@ -43,5 +43,5 @@ clean:
 
 # Re-extract the texts and update the catalogs (Danish is the source language).
 translations: setup
-	$(BIN)/pybabel extract -F pb/translations/babel.cfg -k _l -k lazy_gettext --no-location --sort-output --omit-header -o pb/translations/messages.pot pb templates
-	$(BIN)/pybabel update -i pb/translations/messages.pot -d pb/translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F pb/translations/babel.cfg -k _l -k lazy_gettext --no-location --sort-output --omit-header --no-wrap -o pb/translations/messages.pot pb templates
+	$(BIN)/pybabel update -i pb/translations/messages.pot -d pb/translations --no-fuzzy-matching --ignore-obsolete --no-wrap

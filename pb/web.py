@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
+from pb.errors import DomainError
 from pb.i18n import LANGUAGE_COOKIE, LANGUAGES
 
 csrf = CSRFProtect()
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["show_demo_notice"] = not app.config["PB_SETTINGS"].is_production
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(DomainError, _domain_error)
 
 
 def _security_headers(response: Response) -> Response:
@@ -94,3 +96,11 @@ def _http_error(error: HTTPException) -> Response | tuple[str, int]:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     return response
 
+
+
+def _domain_error(error: DomainError) -> tuple[str, int]:
+    """A refusal a view did not turn into a form error: the friendly page with its Danish message."""
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+    return render_error(error.status, str(error.message))
