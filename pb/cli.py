@@ -13,18 +13,21 @@ from sqlalchemy.exc import DBAPIError
 
 from pb import migrate
 from pb.db import get_engine, get_session
+from pb.errors import DomainError
 from pb.staff.models import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def database_errors_in_one_line(command: F) -> F:
-    """An unreachable or unwritable database ends the command with one line, not a traceback."""
+    """An unreachable database, or a refusal (DomainError), ends the command with one line, not a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except DomainError as error:
+            raise click.ClickException(str(error)) from None
         except DBAPIError as error:
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise click.ClickException(f"database error: {reason}") from None

@@ -21,7 +21,7 @@ class DomainError(Exception):
     status: int = 409
 
     def __init__(self, message: Any, *, status: int | None = None) -> None:
-        super().__init__(str(message))
+        super().__init__(message)
         self.message = message
         if status is not None:
             self.status = status

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from babel.numbers import format_decimal
 from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, has_request_context, request, url_for
 from flask_babel import Babel, format_date, get_locale
 
 #: The languages offered, Danish first, with their names as the switch shows them.
@@ -17,7 +17,9 @@ LANGUAGE_COOKIE = "pb_lang"
 
 
 def select_language() -> str:
-    """An explicit ``?lang=``, then the visitor's saved choice, then Danish."""
+    """An explicit ``?lang=``, then the visitor's saved choice, then Danish (always Danish outside a request)."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
     asked = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
     return asked if asked in LANGUAGES else DEFAULT_LANGUAGE
 
