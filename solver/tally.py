@@ -107,9 +107,9 @@ def _run(rule: str, ctx, constraints: Constraints, ilp_solver: Any, increment: i
 
         return max_welfare(ctx, constraints, ilp_solver)
     if rule == "equal-shares":
-        from .rules.equalshares import equal_shares
+        from .rules.equal_shares import equal_shares
 
         return equal_shares(ctx)
-    from .rules.add1 import equal_shares_add1
+    from .rules.equal_shares import equal_shares_add1
 
     return equal_shares_add1(ctx, increment)

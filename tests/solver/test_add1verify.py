@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from solver import ApprovalBallot, Instance, Project, TieBreak, tally
-from solver.rules.add1verify import Plan, StepVerifier
+from solver.rules.equal_shares.add1_verifier import Plan, StepVerifier
 from solver.rules.base import make_context
-from solver.rules.mesengine import prepare, run_equal_shares
+from solver.rules.equal_shares.engine import prepare, run_equal_shares
 from tests.solver.strategies import long_add1_elections
 
 EXAMPLES = int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60"))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from solver import TieBreak, UnsupportedBallotError, read_pb, tally
 from solver.rules.base import make_context
-from solver.rules.mesengine import run_equal_shares
+from solver.rules.equal_shares.engine import run_equal_shares
 from tests.solver.strategies import elections, long_add1_elections
 
 pabutools = pytest.importorskip("pabutools")

@@ -40,8 +40,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from .base import Context
-from .mesengine import MesRun, MesSetup
+from ..base import Context
+from .engine import MesRun, MesSetup
 
 
 @dataclass(frozen=True)

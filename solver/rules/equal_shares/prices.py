@@ -1,6 +1,6 @@
 """Exact prices for Equal Shares: sums on integer keys, the scan for rho, and checks of float guesses.
 
-Split from :mod:`solver.rules.mesengine` to keep that module about the rounds.
+Split from :mod:`solver.rules.equal_shares.engine` to keep that module about the rounds.
 A project's price ``rho`` is the least value with
 ``sum(min(money, rho * weight) * count) >= cost`` over its supporters' cells.
 Money classes are known by integer keys ``(numerator, denominator)`` in lowest

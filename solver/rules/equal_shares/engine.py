@@ -27,9 +27,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..result import TieRecord
-from .base import Context
-from .mesprice import SLACK, exact_price, money_sum
+from ...result import TieRecord
+from ..base import Context
+from .prices import SLACK, exact_price, money_sum
 
 _ZERO = Fraction(0)
 

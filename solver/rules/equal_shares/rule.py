@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..result import FUNDED, NOT_FUNDED, UNAFFORDABLE, Explanation
-from .base import Context
-from .mesengine import MesRun, run_equal_shares
-from .outcome import Outcome
+from ...result import FUNDED, NOT_FUNDED, UNAFFORDABLE, Explanation
+from ..base import Context
+from .engine import MesRun, run_equal_shares
+from ..outcome import Outcome
 
 
 def equal_shares(ctx: Context) -> Outcome:

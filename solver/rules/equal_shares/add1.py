@@ -5,7 +5,7 @@ step; the answer is the first outcome that is exhaustive, or the last feasible
 one before an outcome overspends (pabutools: ``voter_budget_increment=1``).
 
 Instead of one exact run per step, an exact run fixes the order in which it
-funded projects, and :class:`~solver.rules.add1verify.StepVerifier` then checks
+funded projects, and :class:`~solver.rules.equal_shares.add1_verifier.StepVerifier` then checks
 whole blocks of later steps at once for whether that order still holds.  Steps
 where it surely holds have the same outcome, so they can neither be exhaustive
 nor overspend (the exact run was neither); the first step where it may not is
@@ -22,12 +22,12 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import SolverError, SolverInputError
-from .add1verify import Plan, StepVerifier
-from .base import Context
-from .equalshares import mes_outcome
-from .mesengine import MesRun, explain_run, prepare, run_equal_shares
-from .outcome import Outcome
+from ...errors import SolverError, SolverInputError
+from .add1_verifier import Plan, StepVerifier
+from ..base import Context
+from .rule import mes_outcome
+from .engine import MesRun, explain_run, prepare, run_equal_shares
+from ..outcome import Outcome
 
 #: Safety net against a loop that never settles; real instances need a few dozen runs.
 MAX_RUNS = 100_000
