@@ -42,11 +42,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         count = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
-    from pb import cli, db, web
+    from pb import cli, db, labels, web
     from pb.i18n import init_babel
 
     db.init_app(app)
     init_babel(app)
+    labels.init_app(app)
     web.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
@@ -67,8 +68,12 @@ def create_wsgi_app() -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from pb.admin import bp as admin_bp
+    from pb.auth import bp as auth_bp
+    from pb.auth.access import staff_context
     from pb.home import bp as home_bp
-    from pb.staff import bp as staff_bp
 
+    app.context_processor(staff_context)
     app.register_blueprint(home_bp)
-    app.register_blueprint(staff_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp)

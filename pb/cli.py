@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from pb import migrate
 from pb.db import get_engine, get_session
 from pb.errors import DomainError
-from pb.staff.models import Role
+from pb.auth.models import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -100,7 +100,7 @@ def _read_password() -> str:
 @click.option("--community", "communities", multiple=True, help="Community slug (playmakers; repeatable).")
 def create_staff_command(email: str, role: str, communities: tuple[str, ...]) -> None:
     """Create a staff user; the password is asked for twice, or read as two lines from stdin."""
-    from pb.staff.services import StaffError, create_staff
+    from pb.admin.services import StaffError, create_staff
 
     password = _read_password()
     session = get_session()

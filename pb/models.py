@@ -14,7 +14,7 @@ from pb.rounds.models import (
     Round,
     SelectionRule,
 )
-from pb.staff.models import LoginAttempt, Role, StaffUser, staff_community
+from pb.auth.models import LoginAttempt, Role, StaffUser, staff_community
 from pb.voting.models import (
     Ballot,
     BallotChannel,

@@ -17,8 +17,8 @@ from pb.communities.models import Community
 from pb.db import utcnow
 from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import CommunityBudget, Phase, PhaseWindow, Round
-from pb.staff.models import Role, StaffUser
-from pb.staff.services import hash_password
+from pb.auth.models import Role, StaffUser
+from pb.auth.services import hash_password
 from pb.voting.models import Voter, VoterSource
 
 _counter = itertools.count(1)

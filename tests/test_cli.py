@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from pb.communities.models import Community
-from pb.staff.models import Role, StaffUser
+from pb.auth.models import Role, StaffUser
 
 REPO = Path(__file__).resolve().parent.parent
 

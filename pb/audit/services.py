@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from pb.audit.models import AuditEvent
 
 if TYPE_CHECKING:
-    from pb.staff.models import StaffUser
+    from pb.auth.models import StaffUser
 
 
 def record(

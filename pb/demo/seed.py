@@ -20,8 +20,8 @@ from pb.demo.content import CATEGORIES, COMMUNITIES, DEMO_VOTER_NAMES, PROPOSALS
 from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import Category, Phase, PhaseWindow, Round, SelectionRule
 from pb.rounds.services import budgets_by_formula, set_budget
-from pb.staff.models import Role, StaffUser
-from pb.staff.services import create_staff
+from pb.auth.models import Role, StaffUser
+from pb.admin.services import create_staff
 from pb.voting.models import Voter, VoterSource
 
 DEMO_ROUND_NAME = "Oplandspuljen 2027 (demo)"

@@ -3,20 +3,8 @@ from flask import abort, jsonify, render_template
 from pb.communities.services import community_by_slug
 from pb.db import get_session
 from pb.home import bp
-from pb.home.services import (
-    CALLS_TO_ACTION,
-    PHASE_GUIDANCE,
-    PHASE_NAMES,
-    ballot_proposals,
-    database_is_up,
-    front_page,
-)
+from pb.home.services import ballot_proposals, database_is_up, front_page
 from pb.rounds.services import budget_by_community, current_round
-
-
-@bp.app_context_processor
-def phase_texts():
-    return {"PHASE_NAMES": PHASE_NAMES, "CALLS_TO_ACTION": CALLS_TO_ACTION, "PHASE_GUIDANCE": PHASE_GUIDANCE}
 
 
 @bp.get("/")

@@ -7,7 +7,7 @@ from pb.communities.models import Community
 from pb.demo.seed import DEMO_ROUND_NAME, TOTAL_BUDGET, seed_demo
 from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import Phase, Round
-from pb.staff.models import Role, StaffUser
+from pb.auth.models import Role, StaffUser
 from pb.voting.models import Voter
 
 

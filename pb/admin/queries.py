@@ -10,7 +10,7 @@ from pb.audit.models import AuditEvent
 from pb.communities.models import Community
 from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import CommunityBudget, Round
-from pb.staff.models import Role, StaffUser
+from pb.auth.models import StaffUser
 from pb.voting.models import Ballot, Voter
 
 
@@ -24,7 +24,7 @@ class CommunityOverview:
 
 
 def communities_for(session: Session, user: StaffUser) -> list[Community]:
-    if user.role is Role.PLAYMAKER:
+    if not user.is_official:
         return list(user.communities)
     return list(session.scalars(select(Community).order_by(Community.name)))
 

@@ -19,6 +19,10 @@ class Role(enum.Enum):
     PLAYMAKER = "playmaker"
 
 
+#: The roles that run the round and reach every community ("admin or official").
+OFFICIAL_ROLES = frozenset({Role.ADMIN, Role.OFFICIAL})
+
+
 staff_community = Table(
     "staff_community",
     Base.metadata,
@@ -53,6 +57,11 @@ class StaffUser(Base):
     communities: Mapped[list[Community]] = relationship(
         secondary=staff_community, order_by="Community.name"
     )
+
+    @property
+    def is_official(self) -> bool:
+        """Admin or official: runs the round and reaches every community. The one place this is decided."""
+        return self.role in OFFICIAL_ROLES
 
     def __repr__(self) -> str:
         return f"<StaffUser {self.email} {self.role.value}>"

@@ -1,27 +1,21 @@
-"""Staff accounts, password sign-in and its throttle."""
+"""Password sign-in, its throttle, and ending sessions."""
 from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
 from functools import lru_cache
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from pb.audit.services import record
-from pb.communities.models import Community
+from pb.auth.models import LoginAttempt, StaffUser
 from pb.db import utcnow
-from pb.staff.models import LoginAttempt, Role, StaffUser
 
 MAX_FAILURES = 5
 THROTTLE_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
-
-
-class StaffError(ValueError):
-    """A staff account cannot be created or changed as asked; the message says why."""
 
 
 class InvalidCredentials(Exception):
@@ -49,44 +43,6 @@ def session_fingerprint(user: StaffUser) -> str:
     """Changes with the password and at every sign-out, ending the sessions made before."""
     material = f"{user.password_hash}:{user.session_generation}"
     return hashlib.sha256(material.encode()).hexdigest()[:20]
-
-
-def create_staff(
-    session: Session,
-    email: str,
-    password: str,
-    role: Role,
-    community_slugs: list[str] | tuple[str, ...] = (),
-    *,
-    actor_label: str = "cli",
-) -> StaffUser:
-    """Create a staff user. Raises StaffError for a bad email, weak password, taken email or bad scope."""
-    try:
-        email = validate_email(email, check_deliverability=False).normalized.lower()
-    except EmailNotValidError as error:
-        raise StaffError(f"invalid email address: {error}") from None
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise StaffError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
-    if session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
-        raise StaffError(f"a staff user with the email {email} already exists")
-    if role is Role.PLAYMAKER and not community_slugs:
-        raise StaffError("a playmaker needs at least one --community")
-    if role is not Role.PLAYMAKER and community_slugs:
-        raise StaffError("only playmakers are limited to communities; leave out --community")
-    communities = list(session.scalars(select(Community).where(Community.slug.in_(community_slugs))))
-    unknown = sorted(set(community_slugs) - {c.slug for c in communities})
-    if unknown:
-        raise StaffError(f"unknown community: {', '.join(unknown)}")
-
-    user = StaffUser(email=email, password_hash=hash_password(password), role=role)
-    user.communities = communities
-    session.add(user)
-    session.flush()
-    record(
-        session, "staff.create", actor_label=actor_label, obj=user,
-        details={"after": {"email": email, "role": role.value, "communities": sorted(community_slugs)}},
-    )
-    return user
 
 
 def _recent_failures(session: Session, before: LoginAttempt, *conditions: object) -> int:

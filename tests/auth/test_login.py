@@ -1,4 +1,4 @@
-"""pb/staff: sign-in, throttling, sessions, audit and the role/community check."""
+"""pb/auth: sign-in, throttling, sessions, audit and the role/community check."""
 from __future__ import annotations
 
 from typing import Callable
@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.audit.models import AuditEvent
-from pb.staff.models import Role
+from pb.auth.models import Role
 from tests.factories import DEFAULT_PASSWORD
 
 
@@ -128,7 +128,7 @@ def test_logout_needs_post_with_csrf(client, csrf_token, signed_in, make_staff, 
 
 def test_password_change_ends_old_sessions(client, signed_in, make_staff, session) -> None:
     """A new password signs out every existing session of that user."""
-    from pb.staff.services import hash_password
+    from pb.auth.services import hash_password
 
     user = make_staff()
     signed_in(user)

@@ -6,12 +6,13 @@ from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
 from flask import abort, g, redirect, request, session, url_for
+from sqlalchemy.exc import SQLAlchemyError
 
 from pb.communities.models import Community
 from pb.communities.services import community_by_slug
 from pb.db import get_session
-from pb.staff.models import Role, StaffUser
-from pb.staff.services import session_fingerprint
+from pb.auth.models import OFFICIAL_ROLES, Role, StaffUser
+from pb.auth.services import session_fingerprint
 
 F = TypeVar("F", bound=Callable[..., Any])
 SESSION_KEY = "staff_id"
@@ -47,7 +48,7 @@ def _load_staff() -> StaffUser | None:
 
 def can_access_community(user: StaffUser, community: Community) -> bool:
     """Admins and officials reach every community; a playmaker only their own."""
-    if user.role in (Role.ADMIN, Role.OFFICIAL):
+    if user.is_official:
         return True
     return any(c.id == community.id for c in user.communities)
 
@@ -66,7 +67,7 @@ def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             user = current_staff()
             if user is None:
-                return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
             if user.role not in allowed:
                 abort(403)
             if community_arg is not None:
@@ -82,6 +83,23 @@ def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def official_required(*, community_arg: str | None = None) -> Callable[[F], F]:
+    """``staff_required`` for admins and officials only (``StaffUser.is_official``)."""
+    return staff_required(*OFFICIAL_ROLES, community_arg=community_arg)
+
+
+def staff_context() -> dict[str, Any]:
+    """What every page's header needs: who is signed in, and the sign-out form (registered in create_app)."""
+    from pb.auth.forms import LogoutForm
+
+    try:
+        user = current_staff()
+    except SQLAlchemyError:
+        # Error pages render this too; a database that is down must not hide them.
+        user = None
+    return {"current_staff": user, "logout_form": LogoutForm() if user else None}
 
 
 def safe_next_url(target: str | None) -> str | None:

@@ -1,11 +1,11 @@
-"""pb/staff/services.py: creating staff users."""
+"""pb/admin/services.py: creating staff users."""
 from __future__ import annotations
 
 import pytest
 from werkzeug.security import check_password_hash
 
-from pb.staff.models import Role
-from pb.staff.services import StaffError, create_staff
+from pb.auth.models import Role
+from pb.admin.services import StaffError, create_staff
 
 
 def test_create_playmaker_with_communities(session, make_community) -> None:

@@ -1,4 +1,4 @@
-"""pb/staff/services.py: the sign-in throttle holds when attempts arrive in parallel."""
+"""pb/auth/services.py: the sign-in throttle holds when attempts arrive in parallel."""
 from __future__ import annotations
 
 import threading
@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from pb.audit.models import AuditEvent
 from pb.db import make_engine
-from pb.staff.models import LoginAttempt
-from pb.staff.services import InvalidCredentials, LoginThrottled, begin_sign_in, finish_sign_in
+from pb.auth.models import LoginAttempt
+from pb.auth.services import InvalidCredentials, LoginThrottled, begin_sign_in, finish_sign_in
 
 PARALLEL_ATTEMPTS = 20
 

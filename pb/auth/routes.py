@@ -1,0 +1,54 @@
+"""Signing in and out."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from pb.auth import bp
+from pb.auth.access import current_staff, log_in, log_out, safe_next_url, staff_required
+from pb.auth.forms import LoginForm, LogoutForm
+from pb.auth.services import InvalidCredentials, LoginThrottled, begin_sign_in, finish_sign_in, sign_out
+from pb.db import get_session
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    status = 200
+    if form.validate_on_submit():
+        session = get_session()
+        attempt = begin_sign_in(session, form.email.data, request.remote_addr or "")
+        session.commit()
+        try:
+            user = finish_sign_in(session, attempt, form.password.data)
+        except LoginThrottled:
+            session.commit()
+            form.form_errors.append(
+                _("For mange forkerte forsøg. Vent 15 minutter, og prøv så igen.")
+            )
+            status = 429
+        except InvalidCredentials:
+            session.commit()
+            form.form_errors.append(_("Forkert e-mail eller adgangskode. Prøv igen."))
+            status = 422
+        else:
+            session.commit()
+            log_in(user)
+            flash(_("Du er logget ind."), "success")
+            return redirect(safe_next_url(form.next.data) or url_for("admin.dashboard"))
+    elif request.method == "POST":
+        status = 422
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@staff_required()
+def logout():
+    form = LogoutForm()
+    if form.validate_on_submit():
+        session = get_session()
+        user = current_staff()
+        if user is not None:
+            sign_out(session, user)
+            session.commit()
+        log_out()
+        flash(_("Du er logget ud."), "success")
+    return redirect(url_for("home.index"))

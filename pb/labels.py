@@ -1,0 +1,79 @@
+"""Display names of the app's enums and phase texts: registered once, app-wide, in ``create_app``.
+
+Templates read them as globals (``PHASE_NAMES[round.phase]``); code reads them
+from here. Every name is a lazy translation, so it follows the reader's
+language. A new enum that users see gets its names here, and
+tests/test_labels.py checks that every member has one.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from pb.auth.models import Role
+from pb.proposals.models import ProposalStatus
+from pb.rounds.models import Phase
+
+#: Phase names as residents read them (DESIGN.md's word list).
+PHASE_NAMES = {
+    Phase.DRAFT: _l("Under forberedelse"),
+    Phase.PROPOSALS: _l("Forslagsfase"),
+    Phase.REVIEW: _l("Behandling"),
+    Phase.VOTING: _l("Afstemning"),
+    Phase.TALLYING: _l("Optælling"),
+    Phase.PUBLISHED: _l("Resultat"),
+    Phase.ARCHIVED: _l("Afsluttet"),
+}
+
+#: What a resident can do now, by phase: the button text on each community card.
+CALLS_TO_ACTION = {
+    Phase.DRAFT: _l("Læs om runden"),
+    Phase.PROPOSALS: _l("Se hvordan du indsender et forslag"),
+    Phase.REVIEW: _l("Se de indsendte forslag"),
+    Phase.VOTING: _l("Se forslagene, du kan stemme på"),
+    Phase.TALLYING: _l("Se forslagene – stemmerne tælles op"),
+    Phase.PUBLISHED: _l("Se hvilke forslag der får støtte"),
+    Phase.ARCHIVED: _l("Se den afsluttede runde"),
+}
+
+#: One sentence under the round's heading, telling residents what happens now.
+PHASE_GUIDANCE = {
+    Phase.DRAFT: _l("Runden er ved at blive gjort klar. Snart kan du indsende forslag."),
+    Phase.PROPOSALS: _l("Nu kan du komme med forslag til, hvad pengene i dit lokalsamfund skal bruges på."),
+    Phase.REVIEW: _l("Playmakerne gennemgår forslagene. Snart kan du stemme."),
+    Phase.VOTING: _l("Nu kan du stemme. Du stemmer med det personlige afstemningslink, du har fået på e-mail."),
+    Phase.TALLYING: _l("Afstemningen er slut. Stemmerne bliver talt op."),
+    Phase.PUBLISHED: _l("Resultatet er klar. Se hvilke forslag der får støtte i dit lokalsamfund."),
+    Phase.ARCHIVED: _l("Runden er afsluttet."),
+}
+
+PROPOSAL_STATUS_NAMES = {
+    ProposalStatus.SUBMITTED: _l("Indsendt"),
+    ProposalStatus.NEEDS_CHANGES: _l("Skal rettes"),
+    ProposalStatus.APPROVED: _l("Godkendt"),
+    ProposalStatus.REJECTED: _l("Afvist"),
+    ProposalStatus.MERGED: _l("Lagt sammen med et andet forslag"),
+    ProposalStatus.WITHDRAWN: _l("Trukket tilbage"),
+}
+
+ROLE_NAMES = {
+    Role.ADMIN: _l("administrator"),
+    Role.OFFICIAL: _l("medarbejder i kommunen"),
+    Role.PLAYMAKER: _l("playmaker"),
+}
+
+#: Every registry, by the name templates use. Features add theirs here, not in a context processor.
+REGISTRY: dict[str, dict[Any, Any]] = {
+    "PHASE_NAMES": PHASE_NAMES,
+    "CALLS_TO_ACTION": CALLS_TO_ACTION,
+    "PHASE_GUIDANCE": PHASE_GUIDANCE,
+    "PROPOSAL_STATUS_NAMES": PROPOSAL_STATUS_NAMES,
+    "ROLE_NAMES": ROLE_NAMES,
+}
+
+
+def init_app(app: Flask) -> None:
+    """Make every registry a Jinja global, for every template of every feature."""
+    app.jinja_env.globals.update(REGISTRY)
