@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 FLASK := $(BIN)/flask --app pb
 PO_FILES := $(wildcard pb/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# axe-core for the browser tests, only where npm is (without it those checks skip and say so).
+AXE := $(if $(shell command -v npm),node_modules/axe-core/axe.min.js)
 
 .PHONY: run test setup db serve clean translations
 
@@ -14,7 +16,7 @@ run: setup db serve
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP) $(MO_FILES)
+setup: $(STAMP) $(MO_FILES) $(AXE)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +30,11 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	   > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $@
 
+# axe-core, pinned in package-lock.json, for the browser tests' accessibility checks (CI requires them).
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel -q compile -i $< -o $@
 
@@ -39,7 +46,7 @@ serve: setup
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance node_modules tests/artifacts
 
 # Re-extract the texts and update the catalogs (Danish is the source language).
 translations: setup

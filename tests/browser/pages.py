@@ -1,0 +1,55 @@
+"""Every page type the browser checks visit: how to reach it, as whom."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from tests.browser.site import LiveSite
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """One page type: its name (test id and screenshot name), who views it, and how to open it."""
+
+    name: str
+    path: str
+    role: str | None = None
+    #: Status the page must answer with.
+    status: int = 200
+    #: Runs after the page has loaded (e.g. submit a form empty to show its errors).
+    then: Callable[[Page], None] | None = None
+    #: Makes the path from the live site when it depends on data (e.g. a signed link).
+    path_for: Callable[[LiveSite], str] | None = None
+
+    def open(self, page: Page, site: LiveSite, sign_in: Callable[[str], Page]) -> None:
+        if self.role:
+            sign_in(self.role)
+        path = self.path_for(site) if self.path_for else self.path
+        response = page.goto(path)
+        assert response is not None and response.status == self.status, (path, response and response.status)
+        if self.then:
+            self.then(page)
+        page.wait_for_load_state("load")
+
+
+def _submit_empty_login(page: Page) -> None:
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_selector(".form-error-message")
+
+
+PAGES = [
+    PageCase("forside", "/"),
+    PageCase("forside-en", "/?lang=en"),
+    PageCase("lokalsamfund", "/lokalsamfund/tranbjerg"),
+    PageCase("lokalsamfund-en", "/lokalsamfund/tranbjerg?lang=en"),
+    PageCase("log-ind", "/staff/login"),
+    PageCase("log-ind-med-fejl", "/staff/login", then=_submit_empty_login),
+    PageCase("fejl-404", "/findes-ikke", status=404),
+    PageCase("fejl-403", "/staff/log", role="playmaker", status=403),
+    PageCase("medarbejder-forside", "/staff/", role="official"),
+    PageCase("playmaker-forside", "/staff/", role="playmaker"),
+    PageCase("medarbejder-lokalsamfund", "/staff/lokalsamfund/tranbjerg", role="official"),
+    PageCase("log", "/staff/log", role="official"),
+]

@@ -1,0 +1,43 @@
+"""Every page type in Chromium: axe-core finds no WCAG 2.1 AA problem, keyboard focus is always visible,
+phones need no sideways scrolling and get 44 px tap targets; screenshots at 1280 and 390 px wide."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.checks import (
+    DESKTOP,
+    PHONE,
+    assert_axe_clean,
+    horizontal_overflow,
+    screenshot,
+    small_tap_targets,
+    tab_through,
+)
+from tests.browser.pages import PAGES, PageCase
+
+CASES = [pytest.param(case, id=case.name) for case in PAGES]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_on_a_desktop(page: Page, site, sign_in, axe_ready, case: PageCase) -> None:
+    """At 1280 px axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) finds nothing and every Tab stop shows its focus."""
+    page.set_viewport_size(DESKTOP)
+    case.open(page, site, sign_in)
+    screenshot(page, case.name)
+    assert_axe_clean(page)
+    stops = tab_through(page)
+    assert stops and stops[0]["text"] in ("Gå til sidens indhold", "Skip to content")
+    assert [stop for stop in stops if not stop["visible"]] == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_on_a_phone(page: Page, site, sign_in, axe_ready, case: PageCase) -> None:
+    """At 390×844 the page does not scroll sideways, every control is at least 44×44 px, and axe finds nothing."""
+    page.set_viewport_size(PHONE)
+    case.open(page, site, sign_in)
+    screenshot(page, case.name)
+    assert horizontal_overflow(page) == 0, f"{case.name} scrolls sideways by {horizontal_overflow(page)} px"
+    small = small_tap_targets(page)
+    assert not small, "tap targets under 44 px:\n" + "\n".join(small)
+    assert_axe_clean(page)
