@@ -13,6 +13,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from pb.auth.models import Role
+from pb.mail.models import MailStatus
 from pb.proposals.models import ProposalStatus
 from pb.rounds.models import Phase
 
@@ -64,6 +65,14 @@ ROLE_NAMES = {
     Role.PLAYMAKER: _l("playmaker"),
 }
 
+#: Where a message in the outbox stands.
+MAIL_STATUS_NAMES = {
+    MailStatus.QUEUED: _l("I kø"),
+    MailStatus.SENDING: _l("Sendes"),
+    MailStatus.SENT: _l("Sendt"),
+    MailStatus.FAILED: _l("Fejlet"),
+}
+
 #: Every registry, by the name templates use. Features add theirs here, not in a context processor.
 REGISTRY: dict[str, dict[Any, Any]] = {
     "PHASE_NAMES": PHASE_NAMES,
@@ -71,6 +80,7 @@ REGISTRY: dict[str, dict[Any, Any]] = {
     "PHASE_GUIDANCE": PHASE_GUIDANCE,
     "PROPOSAL_STATUS_NAMES": PROPOSAL_STATUS_NAMES,
     "ROLE_NAMES": ROLE_NAMES,
+    "MAIL_STATUS_NAMES": MAIL_STATUS_NAMES,
 }
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from pb import labels
 from pb.auth.models import Role
+from pb.mail.models import MailStatus
 from pb.proposals.models import ProposalStatus
 from pb.rounds.models import Phase
 
@@ -17,6 +18,7 @@ from pb.rounds.models import Phase
         (labels.PHASE_GUIDANCE, Phase),
         (labels.PROPOSAL_STATUS_NAMES, ProposalStatus),
         (labels.ROLE_NAMES, Role),
+        (labels.MAIL_STATUS_NAMES, MailStatus),
     ],
 )
 def test_every_member_has_a_name(registry, enum_class) -> None:
