@@ -76,3 +76,25 @@ def test_field_errors_are_tied_to_their_fields(client, csrf_token) -> None:
     email = next(f for f in page.fields if f.get("name") == "email")
     assert email.get("aria-invalid") == "true"
     assert email.get("aria-describedby") == "email-error" and "email-error" in page.ids
+
+
+def test_english_pages_mark_danish_text(client, demo, session, signed_in) -> None:
+    """On English pages, proposal titles, summaries, categories and the round's name are marked lang="da"."""
+    from html import escape
+
+    from sqlalchemy import select
+
+    from pb.proposals.models import Proposal, ProposalStatus
+
+    proposal = session.scalars(select(Proposal).where(Proposal.status == ProposalStatus.APPROVED)).first()
+    community_page = client.get(f"/lokalsamfund/{proposal.community.slug}?lang=en").get_data(as_text=True)
+    assert f'<h3 class="h4" lang="da">{escape(proposal.title)}</h3>' in community_page
+    assert f'<p lang="da">{escape(proposal.summary)}</p>' in community_page
+    assert f'<span lang="da">{escape(proposal.category.name)}</span>' in community_page
+    assert f'<h1 lang="da">{escape(proposal.community.name)}</h1>' in community_page
+    from pb.auth.models import StaffUser
+
+    official = session.scalar(select(StaffUser).where(StaffUser.email == "medarbejder@demo.oplandspuljen.dk"))
+    signed_in(official, password="demo-medarbejder-2027")
+    dashboard = client.get("/staff/?lang=en").get_data(as_text=True)
+    assert f'<span lang="da">{escape(proposal.round.name)}</span>' in dashboard

@@ -124,3 +124,29 @@ def screenshot(page: Page, name: str) -> Path:
 
 def json_dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+_UNMARKED_DANISH = """
+(texts) => {
+  const out = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.trim();
+    if (!text || !node.parentElement || node.parentElement.closest('script, style')) continue;
+    for (const danish of texts) {
+      // A name alone in its element, or a longer text (a title, a summary) anywhere.
+      const hit = text === danish || (danish.length >= 20 && text.includes(danish));
+      if (!hit) continue;
+      const marked = node.parentElement.closest('[lang]');
+      if (!marked || marked.getAttribute('lang') !== 'da') out.add(danish);
+    }
+  }
+  return [...out];
+}
+"""
+
+
+def unmarked_danish(page: Page, texts: list[str]) -> list[str]:
+    """Those of ``texts`` (residents' and staff's own Danish words) shown on the page outside a lang="da" element."""
+    return list(page.evaluate(_UNMARKED_DANISH, texts))

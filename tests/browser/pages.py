@@ -51,5 +51,22 @@ PAGES = [
     PageCase("medarbejder-forside", "/staff/", role="official"),
     PageCase("playmaker-forside", "/staff/", role="playmaker"),
     PageCase("medarbejder-lokalsamfund", "/staff/lokalsamfund/tranbjerg", role="official"),
+    PageCase("medarbejder-forside-en", "/staff/?lang=en", role="official"),
+    PageCase("medarbejder-lokalsamfund-en", "/staff/lokalsamfund/tranbjerg?lang=en", role="official"),
     PageCase("log", "/staff/log", role="official"),
 ]
+
+
+def danish_texts(site: LiveSite) -> list[str]:
+    """What people typed in Danish and pages show as it is: proposals, categories, communities, round names."""
+    from sqlalchemy import select
+
+    from pb.communities.models import Community
+    from pb.proposals.models import Proposal
+    from pb.rounds.models import Category, Round
+
+    with site.session() as session:
+        texts = [*session.scalars(select(Proposal.title)), *session.scalars(select(Proposal.summary))]
+        texts += [*session.scalars(select(Category.name)), *session.scalars(select(Community.name))]
+        texts += [*session.scalars(select(Round.name))]
+    return sorted({text.strip() for text in texts if text and text.strip()})

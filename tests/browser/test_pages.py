@@ -13,15 +13,17 @@ from tests.browser.checks import (
     screenshot,
     small_tap_targets,
     tab_through,
+    unmarked_danish,
 )
-from tests.browser.pages import PAGES, PageCase
+from tests.browser.pages import PAGES, PageCase, danish_texts
 
 CASES = [pytest.param(case, id=case.name) for case in PAGES]
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_page_on_a_desktop(page: Page, site, sign_in, axe_ready, case: PageCase) -> None:
-    """At 1280 px axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) finds nothing and every Tab stop shows its focus."""
+    """At 1280 px axe-core (WCAG 2.1 A/AA) finds nothing, every Tab stop shows its focus, and on an English page
+    residents' Danish text is marked lang="da"."""
     page.set_viewport_size(DESKTOP)
     case.open(page, site, sign_in)
     screenshot(page, case.name)
@@ -29,6 +31,8 @@ def test_page_on_a_desktop(page: Page, site, sign_in, axe_ready, case: PageCase)
     stops = tab_through(page)
     assert stops and stops[0]["text"] in ("Gå til sidens indhold", "Skip to content")
     assert [stop for stop in stops if not stop["visible"]] == []
+    if page.evaluate("() => document.documentElement.lang") == "en":
+        assert unmarked_danish(page, danish_texts(site)) == [], "Danish text on an English page needs lang=\"da\""
 
 
 @pytest.mark.parametrize("case", CASES)
