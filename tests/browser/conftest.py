@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.demo.seed import DEMO_STAFF, seed_demo
@@ -137,11 +136,22 @@ def page(context: BrowserContext) -> Iterator[Page]:
     assert not problems, "the browser reported problems:\n" + "\n".join(problems)
 
 
+_signed_in_cookies: dict[tuple[str, str], list[Any]] = {}
+
+
 @pytest.fixture
-def sign_in(page: Page) -> Callable[[str], Page]:
-    """Sign the page in as a demo staff user by role (``admin``, ``official``, ``playmaker``), through the form."""
+def sign_in(page: Page, live_site: LiveSite) -> Callable[[str], Page]:
+    """Sign the page in as a demo staff user by role (``admin``, ``official``, ``playmaker``).
+
+    The first time per role and database it goes through the sign-in form; after that the
+    page gets that session's cookie, which saves a password check per test.
+    """
 
     def sign(role: str) -> Page:
+        key = (live_site.current, role)
+        if key in _signed_in_cookies:
+            page.context.add_cookies(_signed_in_cookies[key])
+            return page
         email, password = STAFF_LOGINS[role]
         page.goto("/staff/login")
         page.get_by_label("E-mail").fill(email)
@@ -149,13 +159,7 @@ def sign_in(page: Page) -> Callable[[str], Page]:
         page.get_by_role("button", name="Log ind").click()
         page.wait_for_url("**/staff/**")
         assert "/login" not in page.url, f"{role} could not sign in"
+        _signed_in_cookies[key] = page.context.cookies()
         return page
 
     return sign
-
-
-def community_slugs(site: LiveSite) -> list[str]:
-    from pb.communities.models import Community
-
-    with site.session() as session:
-        return list(session.scalars(select(Community.slug).order_by(Community.name)))

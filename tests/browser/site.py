@@ -87,6 +87,8 @@ class LiveSite:
         self.database = folder / "site.sqlite3"
         self.mailbox = Mailbox()
         self._snapshots: dict[str, Path] = {}
+        #: The name of the snapshot now served (a signed-in cookie is only good for the database it was made on).
+        self.current = ""
         self._smtp = Controller(self.mailbox, hostname="127.0.0.1", port=_free_port())
         self._smtp_running = False
         self._app: Flask | None = None
@@ -150,6 +152,7 @@ class LiveSite:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.database}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(snapshot, self.database)
+        self.current = name
         self.mailbox.clear()
 
     @contextmanager
