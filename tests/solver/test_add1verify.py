@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from solver import ApprovalBallot, Instance, Project, TieBreak, tally
 from solver.rules.equal_shares.add1_verifier import Plan, StepVerifier
 from solver.rules.base import make_context
-from solver.rules.equal_shares.engine import prepare, run_equal_shares
+from solver.rules.equal_shares.engine import run_equal_shares
+from solver.rules.equal_shares.supporters import prepare
 from tests.solver.strategies import long_add1_elections
 
 EXAMPLES = int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60"))
@@ -18,10 +19,10 @@ EXAMPLES = int(__import__("os").environ.get("PB_HYPOTHESIS_EXAMPLES", "60"))
 
 def _verifier_and_anchor(inst, ballots, step):
     ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
-    setup = prepare(ctx)
+    supporters = prepare(ctx)
     base = Fraction(inst.budget, ctx.num_voters)
-    anchor = run_equal_shares(ctx, base + step, explain=False, setup=setup)
-    return ctx, setup, base, anchor, StepVerifier(ctx, setup)
+    anchor = run_equal_shares(ctx, base + step, explain=False, supporters=supporters)
+    return ctx, supporters, base, anchor, StepVerifier(ctx, supporters)
 
 
 MANY = settings(max_examples=4 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -39,13 +40,13 @@ def _draw_case(data, cumulative):
 @given(data=st.data())
 def test_kept_shares_fund_the_anchor_order_exactly(cumulative, data):
     """Every share the verifier keeps funds exactly the anchor's projects, in the anchor's order."""
-    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
+    step, ctx, supporters, base, anchor, verifier = _draw_case(data, cumulative)
     count = data.draw(st.integers(1, 24))
     shares = np.array([float(base + step + 1 + i) for i in range(count)])
     kept = verifier.steps_kept(verifier.plan_of(anchor), shares)
     assert 0 <= kept <= count
     for i in range(kept):
-        exact = run_equal_shares(ctx, base + step + 1 + i, explain=False, setup=setup)
+        exact = run_equal_shares(ctx, base + step + 1 + i, explain=False, supporters=supporters)
         assert exact.selected == anchor.selected
 
 
@@ -54,18 +55,18 @@ def test_kept_shares_fund_the_anchor_order_exactly(cumulative, data):
 @given(data=st.data())
 def test_a_wrong_order_is_kept_only_where_it_is_the_exact_order(cumulative, data):
     """Any order, even a wrong one, is kept only at shares where Equal Shares funds exactly that order."""
-    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
+    step, ctx, supporters, base, anchor, verifier = _draw_case(data, cumulative)
     plan = verifier.plan_of(anchor)
-    if setup.live:
-        moved = data.draw(st.sampled_from(setup.live))
+    if supporters.live:
+        moved = data.draw(st.sampled_from(supporters.live))
         position = data.draw(st.integers(0, len(plan.order)))
         rest = [p for p in plan.order if p != moved]
         plan = Plan(tuple(rest[:position]) + (moved,) + tuple(rest[position:]), plan.start, plan.floored)
     shares = np.array([float(base + step + i) for i in range(12)])
     kept = verifier.steps_kept(plan, shares)
     for i in range(kept):
-        exact = run_equal_shares(ctx, base + step + i, explain=False, setup=setup)
-        assert exact.selected == list(setup.free) + list(plan.order)
+        exact = run_equal_shares(ctx, base + step + i, explain=False, supporters=supporters)
+        assert exact.selected == list(supporters.free) + list(plan.order)
 
 
 def _stable_election():
@@ -119,16 +120,16 @@ def test_ties_on_the_floor_go_to_the_tie_order_without_exact_runs():
 @given(data=st.data())
 def test_a_check_taken_up_where_the_last_gave_up_is_sound(cumulative, data):
     """After a check gives up at some share, the next order is checked from its saved state, soundly."""
-    step, ctx, setup, base, anchor, verifier = _draw_case(data, cumulative)
+    step, ctx, supporters, base, anchor, verifier = _draw_case(data, cumulative)
     shares = np.array([float(base + step + 1 + i) for i in range(16)])
     kept = verifier.steps_kept(verifier.plan_of(anchor), shares)
     if kept >= len(shares) - 1:
         return
-    changed = run_equal_shares(ctx, base + step + 1 + kept, explain=False, setup=setup)
+    changed = run_equal_shares(ctx, base + step + 1 + kept, explain=False, supporters=supporters)
     plan = verifier.plan_of(changed)
     rest = shares[kept + 1 :]
     assert verifier.resumable(plan, rest) <= len(rest)
     again = verifier.steps_kept(plan, rest)
     for i in range(again):
-        exact = run_equal_shares(ctx, base + step + 2 + kept + i, explain=False, setup=setup)
+        exact = run_equal_shares(ctx, base + step + 2 + kept + i, explain=False, supporters=supporters)
         assert exact.selected == changed.selected

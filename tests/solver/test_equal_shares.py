@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from solver import TieBreak, UnsupportedBallotError, read_pb, tally
 from solver.rules.base import make_context
-from solver.rules.equal_shares.engine import run_equal_shares
+from solver.rules.equal_shares.engine import Rounds, run_equal_shares
+from solver.rules.equal_shares.supporters import prepare
 from tests.solver.strategies import elections, long_add1_elections
 
 pabutools = pytest.importorskip("pabutools")
@@ -177,7 +178,7 @@ def test_no_voter_pays_more_than_their_share(election):
 
 @FAST
 @given(election=elections(cumulative=False), data=st.data())
-def test_forcing_the_true_first_winners_changes_nothing_but_ties(election, data):
+def test_funding_the_true_first_winners_changes_nothing_but_ties(election, data):
     """A run told its first winners (as add1's verifier proves them) funds the same, at the same prices."""
     inst, ballots = election
     ctx = make_context(inst, ballots, TieBreak.lexicographic(), 0)
@@ -187,7 +188,9 @@ def test_forcing_the_true_first_winners_changes_nothing_but_ties(election, data)
     full = run_equal_shares(ctx, share, explain=False)
     rounds = [pid for pid in full.selected if pid in full.steps]
     count = data.draw(st.integers(0, len(rounds)))
-    forced = run_equal_shares(ctx, share, explain=False, forced=tuple(rounds[:count]))
-    assert forced.selected == full.selected
-    assert forced.steps == full.steps
-    assert forced.forced_rounds == count
+    told = Rounds(ctx, prepare(ctx), share)
+    for pid in rounds[:count]:
+        told.fund(pid)
+    run = told.play()
+    assert run.selected == full.selected
+    assert run.steps == full.steps

@@ -1,5 +1,12 @@
 """Check many add1 steps at once: does Equal Shares still fund the same projects in the same order?
 
+add1 (:mod:`.add1`) grows every voter's share step by step.  After an exact run
+(:mod:`.engine`) at one step, :class:`StepVerifier` takes the order that run
+funded (a :class:`Plan`) and tells for a block of later shares, all at once,
+from which share on that order may no longer be Equal Shares' outcome.  It
+keeps only shares where the order surely holds; it may give up early, never
+keep a wrong share.
+
 Why this is sound
 -----------------
 Fix the order ``X_1 .. X_m`` in which one exact run funded projects, and
@@ -41,7 +48,9 @@ from fractions import Fraction
 import numpy as np
 
 from ..base import Context
-from .engine import MesRun, MesSetup
+from .engine import Run
+from .money import MoneyClasses
+from .supporters import Supporters
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,24 @@ class _State:
     #: The projects funded in the rounds before.
     prefix: tuple[str, ...]
 
+    @classmethod
+    def fresh(cls, shares: np.ndarray, num_groups: int, num_live: int) -> _State:
+        """Before the first round: nobody has paid, every project is in the running."""
+        return cls(
+            round=0, shares=shares, paid=np.zeros((len(shares), num_groups)),
+            error=np.repeat(shares[:, None] * UNIT, num_groups, axis=1),
+            in_running=np.ones(num_live, dtype=bool), crude=np.full(num_live, np.inf),
+            crude_slope=np.zeros(num_live), crude_at=np.zeros(num_live), prefix=(),
+        )
+
+    def rows(self, rows: slice) -> _State:
+        """A copy holding only the shares ``rows`` (arrays copied, not shared)."""
+        return _State(
+            round=self.round, shares=self.shares[rows], paid=self.paid[rows].copy(), error=self.error[rows].copy(),
+            in_running=self.in_running.copy(), crude=self.crude.copy(), crude_slope=self.crude_slope.copy(),
+            crude_at=self.crude_at.copy(), prefix=self.prefix,
+        )
+
 
 #: Newton steps allowed for one price before the share counts as uncertain.
 MAX_NEWTON = 60
@@ -97,30 +124,30 @@ class StepVerifier:
     Parameters
     ----------
     ctx : Context
-    setup : MesSetup
-        The share-independent part of Equal Shares for the same election.
+    supporters : Supporters
+        The share-independent part of Equal Shares for the same election (:mod:`.supporters`).
     """
 
-    def __init__(self, ctx: Context, setup: MesSetup) -> None:
+    def __init__(self, ctx: Context, supporters: Supporters) -> None:
         inst = ctx.instance
         self.num_groups = len(ctx.groups)
-        self.live = setup.live
+        self.live = supporters.live
         self.position = {pid: i for i, pid in enumerate(self.live)}
         self.cost = {pid: float(inst.project(pid).cost) for pid in self.live}
-        self.groups = {pid: setup.backers[pid].groups for pid in self.live}
-        self.voters = {pid: setup.backers[pid].voters for pid in self.live}
+        self.groups = {pid: supporters.backers[pid].groups for pid in self.live}
+        self.voters = {pid: supporters.backers[pid].voters for pid in self.live}
         self.utility = {
-            pid: np.array(setup.backers[pid].weights, dtype=np.float64)[setup.backers[pid].weight_codes]
+            pid: np.array(supporters.backers[pid].weights, dtype=np.float64)[supporters.backers[pid].weight_codes]
             for pid in self.live
         }
         # The utility to multiply prices by: one number when all supporters share it (cost
         # utility), which numpy broadcasts instead of a full array.
         self.scale = {
             pid: float(b.weights[0]) if len(b.weights) == 1 else self.utility[pid]
-            for pid, b in ((p, setup.backers[p]) for p in self.live)
+            for pid, b in ((p, supporters.backers[p]) for p in self.live)
         }
         self.weight = {pid: self.voters[pid] * self.utility[pid] for pid in self.live}
-        self.total_weight = {pid: float(setup.total_sat[pid]) for pid in self.live}
+        self.total_weight = {pid: float(supporters.total_utility[pid]) for pid in self.live}
         self.all_cost = np.array([self.cost[p] for p in self.live], dtype=np.float64)
         # Relative rounding of a float sum over a project's supporters.
         self.sum_rounding = {pid: UNIT * (len(self.groups[pid]) + 4) for pid in self.live}
@@ -128,21 +155,21 @@ class StepVerifier:
         # Integer voters * utility per supporting group, for exact comparisons of floors; None
         # where int64 sums could overflow (then the floor rules are not used for that project).
         self.weight_int = {
-            pid: np.array(setup.backers[pid].weights, dtype=np.int64)[setup.backers[pid].weight_codes]
+            pid: np.array(supporters.backers[pid].weights, dtype=np.int64)[supporters.backers[pid].weight_codes]
             * self.voters[pid].astype(np.int64)
-            if setup.total_sat[pid] < 2**62 else None
+            if supporters.total_utility[pid] < 2**62 else None
             for pid in self.live
         }
         self.rank = ctx.rank
         self._snapshot: _State | None = None
         # A price is never below its floor cost / sum(voters * utility), reached when every
         # supporter pays in part (see _floor_price for the floor over those with money left).
-        self.floor = np.array([float(Fraction(inst.project(p).cost, setup.total_sat[p])) for p in self.live])
+        self.floor = np.array([float(Fraction(inst.project(p).cost, supporters.total_utility[p])) for p in self.live])
         # Projects with the same cost and the same supporters always cost the same: the
         # tie order alone decides between them, at every share (no float test can).
         by_profile: dict[tuple, list[str]] = {}
         for pid in self.live:
-            profile = (inst.project(pid).cost, tuple(zip(setup.supporters[pid], self.utility[pid].tolist())))
+            profile = (inst.project(pid).cost, tuple(zip(supporters.groups[pid], self.utility[pid].tolist())))
             by_profile.setdefault(profile, []).append(pid)
         self.outranked_twins: dict[str, np.ndarray] = {}
         for twins in by_profile.values():
@@ -151,12 +178,12 @@ class StepVerifier:
                 if later:
                     self.outranked_twins[pid] = np.array(later, dtype=np.intp)
 
-    def plan_of(self, run: MesRun) -> Plan:
+    def plan_of(self, run: Run) -> Plan:
         """The order an exact run funded, its prices and the projects it funded on their floor."""
         order = tuple(pid for pid in run.selected if pid in run.steps)
         return Plan(
             order,
-            {pid: float(run.steps[pid][1]) for pid in order},
+            {pid: float(run.steps[pid].price) for pid in order},
             frozenset(pid for pid in order if self._funded_on_floor(run, pid)),
         )
 
@@ -215,17 +242,8 @@ class StepVerifier:
         """The state to check ``shares`` from: taken up from the snapshot if it can be."""
         rows = self._resumed_rows(plan, shares)
         if len(rows) == len(shares):
-            snap, pick = self._snapshot, slice(rows.start, rows.stop)
-            return _State(
-                snap.round, shares, snap.paid[pick].copy(), snap.error[pick].copy(), snap.in_running.copy(),
-                snap.crude.copy(), snap.crude_slope.copy(), snap.crude_at.copy(), snap.prefix,
-            )
-        live = len(self.live)
-        return _State(
-            0, shares, np.zeros((len(shares), self.num_groups)),
-            np.repeat(shares[:, None] * UNIT, self.num_groups, axis=1),
-            np.ones(live, dtype=bool), np.full(live, np.inf), np.zeros(live), np.zeros(live), (),
-        )
+            return self._snapshot.rows(slice(rows.start, rows.stop))
+        return _State.fresh(shares, self.num_groups, len(self.live))
 
     def _check(self, plan: Plan, shares: np.ndarray) -> int:
         """:meth:`steps_kept`, with numpy's division warnings off."""
@@ -290,17 +308,17 @@ class StepVerifier:
             if round_index < len(order):
                 running[self.position[order[round_index]]] = True  # still in the running then
             self._snapshot = _State(
-                round_index, state.shares[failing:kept], paid[failing:kept].copy(), error[failing:kept].copy(),
-                running, state.crude.copy(), state.crude_slope.copy(), state.crude_at.copy(),
-                tuple(order[:round_index]),
+                round=round_index, shares=state.shares[failing:kept], paid=paid[failing:kept].copy(),
+                error=error[failing:kept].copy(), in_running=running, crude=state.crude.copy(),
+                crude_slope=state.crude_slope.copy(), crude_at=state.crude_at.copy(), prefix=tuple(order[:round_index]),
             )
 
-    def _funded_on_floor(self, anchor: MesRun, pid: str) -> bool:
+    def _funded_on_floor(self, anchor: Run, pid: str) -> bool:
         """Whether the anchor paid ``pid`` at cost over the weight of its supporters with money left."""
         cell = anchor.funded_cells[pid]
-        with_money = cell.classes != 1  # class 1 is the one with no money
+        with_money = cell.classes != MoneyClasses.NO_MONEY
         weight = int((cell.counts[with_money] * cell.weights[with_money]).sum())
-        return weight > 0 and anchor.steps[pid][1] == Fraction(self.cost_int[pid], weight)
+        return weight > 0 and anchor.steps[pid].price == Fraction(self.cost_int[pid], weight)
 
     def _floor_price(self, pid: str, money: np.ndarray, money_error: np.ndarray) -> Fraction | None:
         """The exact price of ``pid`` at every share of the block, when it sits on its floor.
