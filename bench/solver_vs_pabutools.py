@@ -14,6 +14,14 @@ sides (see ``best_of``); longer calls are timed once.
 * equal-shares-add1: pabutools runs in a child process capped at ``--timeout``
   seconds (60), and so does our solver (``--our-timeout``, 60); the comparison
   uses only the files where both finished, and the output names the others.
+* ``--baseline-rev REV`` also times the solver as it was at git revision
+  ``REV`` (its ``solver/`` extracted with ``git archive`` into a temporary
+  folder), to show new figures beside old ones in one run.  Both copies then
+  run in child processes of their own (``bench/solver_worker.py``), and each
+  (file, rule) alternates new, old, new, old, ... (``--repeats`` of each, 3 by
+  default, however long), keeping each side's fastest: the machine's load then
+  hits both alike.  The summary gives new / old per rule (total time, and the
+  median of the per-file ratios); ``--no-pabutools`` leaves pabutools out.
 * Peak RSS: for each rule, a fresh child process reads the largest file
   (Poland_Wroclaw_2015*, 131,778 voters) with our reader and tallies it, and
   reports its own peak RSS (``VmHWM``).
@@ -23,6 +31,7 @@ Usage (repository root):
     nice -n 10 .venv/bin/python bench/solver_vs_pabutools.py
     .venv/bin/python bench/solver_vs_pabutools.py --max-voters 2000 --rules greedy
     .venv/bin/python bench/solver_vs_pabutools.py --rss-only
+    nice -n 10 .venv/bin/python bench/solver_vs_pabutools.py --baseline-rev main --no-pabutools --no-rss
 """
 
 from __future__ import annotations
@@ -36,11 +45,14 @@ import platform
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 MAKER_PATH = REPO / "tests" / "solver" / "make_pabutools_fixture.py"
+WORKER_PATH = REPO / "bench" / "solver_worker.py"
 LARGEST = "Poland_Wroclaw_2015_150_-_500.pb"
 TARGETS = {  # rule -> minimum speed-up (pabutools time / our time)
     "greedy": 10.0,
@@ -126,13 +138,70 @@ def run_ours(election, rule: str) -> dict:
     return {"seconds": seconds, "selected": sorted(result.selected), "score": result.total_score}
 
 
-def warm_up(corpus: Path, rules) -> None:
+class SolverWorker:
+    """A child process timing tallies of the ``solver`` package under ``root`` (``bench/solver_worker.py``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER_PATH), str(root)], cwd=root,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        ready = json.loads(self.proc.stdout.readline() or '{"error": "worker exited"}')
+        if "ready" not in ready:
+            raise RuntimeError(f"solver worker for {root}: {ready.get('error')}")
+        self.package = ready["ready"]
+
+    def run(self, path: Path, rule: str, timeout: float | None = None) -> dict:
+        """One timed tally: {"seconds", "selected", "score"}, or {"timeout"} / {"error"}."""
+        self.proc.stdin.write(json.dumps({"path": str(path), "rule": rule, "timeout": timeout}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline() or '{"error": "worker exited"}')
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def extract_revision(rev: str, into: Path) -> Path:
+    """Write git revision ``rev``'s ``solver/`` under ``into`` (with ``git archive``); return ``into``."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", rev, "solver"], capture_output=True, check=False,
+    )
+    if archive.returncode:
+        raise SystemExit(f"git archive {rev} failed: {archive.stderr.decode().strip()}")
+    with tarfile.open(fileobj=__import__("io").BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def versus(new: SolverWorker, old: SolverWorker, path: Path, rule: str, timeout: float | None,
+           repeats: int = REPEATS) -> tuple[dict, dict]:
+    """Time ``rule`` on ``path`` with both workers, alternating new and old; each side's fastest run.
+
+    Each side runs ``repeats`` times, each run right after the other side's, so
+    that a busy spell of the machine hits both alike (a side that timed out or
+    failed is not run again).
+    """
+    best = {"new": None, "old": None}
+    for _ in range(repeats):
+        for side, worker in (("new", new), ("old", old)):
+            if best[side] is not None and "seconds" not in best[side]:
+                continue
+            again = worker.run(path, rule, timeout)
+            if best[side] is None or again.get("seconds", float("inf")) < best[side]["seconds"]:
+                best[side] = again
+    return best["new"], best["old"]
+
+
+def warm_up(corpus: Path, rules, workers=()) -> None:
     """Import every rule's code once (PuLP etc.) so the first timed file does not pay it."""
     from solver import read_pb
 
     election = read_pb(corpus / "Poland_Zabrze_2021_Zandka.pb")
     for rule in rules:
         run_ours(election, rule)
+        for worker in workers:
+            worker.run(corpus / "Poland_Zabrze_2021_Zandka.pb", rule)
 
 
 def best_of(measure, short: float = SHORT_RUN, repeats: int = REPEATS) -> dict:
@@ -154,38 +223,58 @@ def best_of(measure, short: float = SHORT_RUN, repeats: int = REPEATS) -> dict:
     return best
 
 
-def bench_file(path: Path, vote_type: str, rules, timeout: int, our_timeout: int) -> dict:
-    """Time both libraries on one file; return {rule: row}."""
+def bench_file(path: Path, vote_type: str, rules, timeout: int, our_timeout: int,
+               workers: tuple[SolverWorker, SolverWorker] | None = None, pabutools: bool = True,
+               repeats: int = REPEATS) -> dict:
+    """Time both libraries on one file; return {rule: row}.
+
+    With ``workers`` (new, old), our solver runs in the new worker, alternating
+    with the old one (``versus``); without ``pabutools`` that side is skipped.
+    """
     from pabutools.election import parse_pabulib
     from solver import read_pb
 
-    election = read_pb(path)
-    instance, profile = parse_pabulib(str(path))
+    election = None if workers else read_pb(path)
+    instance, profile = parse_pabulib(str(path)) if pabutools else (None, None)
     # Children forked below would otherwise garbage-collect, and so copy, the parent's
     # young objects (the parsed elections); freezing them spares both sides that cost.
     gc.collect()
     gc.freeze()
     rows = {}
     for rule in rules:
-        if rule == "equal-shares-add1":
+        add1 = rule == "equal-shares-add1"
+        old = None
+        if workers:
+            ours, old = versus(*workers, path, rule, our_timeout if add1 else None, repeats)
+        elif add1:
             ours = best_of(lambda: maker.call_with_timeout(run_ours, (election, rule), our_timeout))
+        else:
+            ours = best_of(lambda: run_ours(election, rule))
+        if not pabutools:
+            theirs = {"skipped": True}
+        elif add1:
             theirs = best_of(lambda: maker.run_rule_with_timeout(
                 instance, profile, vote_type, rule, timeout, check_ilp=False
             ))
         else:
-            ours = best_of(lambda: run_ours(election, rule))
             theirs = best_of(lambda: maker.run_rule(instance, profile, vote_type, rule, check_ilp=False))
         if "seconds" not in ours:  # our add1 did not finish within our_timeout
             rows[rule] = {"ours_failed": ours, "pabutools": theirs.get("seconds")}
             continue
         row = {"ours": ours["seconds"]}
+        if old is not None:
+            if "seconds" in old:
+                row["old"] = old["seconds"]
+                row["agree_old"] = ours["selected"] == old["selected"]
+            else:
+                row["old_failed"] = old
         if "seconds" in theirs:
             row["pabutools"] = theirs["seconds"]
             if rule == "max-welfare":
                 row["agree"] = ours["score"] == theirs["score"]
             else:
                 row["agree"] = ours["selected"] == theirs["selected"]
-        else:
+        elif pabutools:
             row["pabutools_failed"] = theirs
         rows[rule] = row
     return rows
@@ -220,11 +309,47 @@ def summarise(results: dict, rules) -> list[dict]:
                 or ("ours_failed" in r and r.get("pabutools") is None)),
             "ours_unfinished": sorted(f for f, r in rows.items() if "ours_failed" in r),
             "target": TARGETS[rule],
+            **_versus_old(finished),
         })
     return summary
 
 
+def _versus_old(finished: dict) -> dict:
+    """New against old over the files where both finished (empty without a baseline)."""
+    both = {f: r for f, r in finished.items() if "old" in r}
+    if not both:
+        return {}
+    new, old = sum(r["ours"] for r in both.values()), sum(r["old"] for r in both.values())
+    per_file = [r["ours"] / r["old"] for r in both.values() if r["old"] > 0]
+    return {
+        "old_compared": len(both),
+        "new_s": new,
+        "old_s": old,
+        "new_over_old": new / old if old else float("inf"),
+        "median_file_new_over_old": statistics.median(per_file) if per_file else None,
+        "worst_file_new_over_old": max(per_file, default=None),
+        "differ_from_old": sorted(f for f, r in both.items() if not r["agree_old"]),
+        "old_unfinished": sorted(f for f, r in finished.items() if "old_failed" in r),
+    }
+
+
+def print_versus_old(summary: list[dict], rev: str) -> None:
+    """New against the baseline revision: time ratios per rule (below 1 is faster)."""
+    print(f"\nthis tree against {rev} (new / old; below 1 means faster now):")
+    print(f"{'rule':<18} {'files':>5} {'new / old':>10} {'median':>8} {'worst':>7}  same outcome")
+    for s in summary:
+        if "old_compared" not in s:
+            continue
+        same = "yes" if not s["differ_from_old"] else "NO: " + ", ".join(s["differ_from_old"])
+        print(f"{s['rule']:<18} {s['old_compared']:>5} {s['new_over_old']:>10.3f} "
+              f"{s['median_file_new_over_old']:>8.3f} {s['worst_file_new_over_old']:>7.3f}  {same}")
+        if s["old_unfinished"]:
+            print(f"  {s['rule']}: the old solver did not finish on " + ", ".join(s["old_unfinished"]))
+
+
 def print_summary(summary: list[dict], timeout: int, our_timeout: int) -> None:
+    if not any(s["compared"] for s in summary):
+        return
     print()
     print(f"{'rule':<18} {'files':>5} {'pabutools s':>12} {'ours s':>9} {'ratio':>8} "
           f"{'median':>8} {'min':>7} {'target':>7}  met")
@@ -253,6 +378,26 @@ def print_summary(summary: list[dict], timeout: int, our_timeout: int) -> None:
 
 def print_markdown(report: dict) -> None:
     """The figures of a saved run as Markdown tables (for docs/performance.md)."""
+    if any(s["compared"] for s in report["summary"]):
+        _print_pabutools_markdown(report)
+    if any("old_compared" in s for s in report["summary"]):
+        print()
+        print("| rule | files | new / old, total time | median per-file new / old | worst file | same outcome |")
+        print("|---|---:|---:|---:|---:|---|")
+        for s in report["summary"]:
+            if "old_compared" in s:
+                same = "yes" if not s["differ_from_old"] else "**no**"
+                print(f"| {s['rule']} | {s['old_compared']} | {s['new_over_old']:.3f} "
+                      f"| {s['median_file_new_over_old']:.3f} | {s['worst_file_new_over_old']:.3f} | {same} |")
+    if report.get("rss"):
+        print()
+        print("| Wroclaw 2015, fresh process | peak RSS MB |")
+        print("|---|---:|")
+        for rule, mb in report["rss"].items():
+            print(f"| {rule} | {mb:.1f} |")
+
+
+def _print_pabutools_markdown(report: dict) -> None:
     print("| rule | files compared | pabutools s | ours s | ratio (pabutools / ours) "
           "| median per-file ratio | target | met |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
@@ -264,12 +409,24 @@ def print_markdown(report: dict) -> None:
         print(f"| {s['rule']} | {s['compared']} of {s['files']} | {s['pabutools_s']:.2f} "
               f"| {s['ours_s']:.3f} | {s['ratio']:.1f}x | {s['median_file_ratio']:.1f}x "
               f"| {s['target']:.0f}x | {met} |")
-    if report.get("rss"):
-        print()
-        print("| Wroclaw 2015, fresh process | peak RSS MB |")
-        print("|---|---:|")
-        for rule, mb in report["rss"].items():
-            print(f"| {rule} | {mb:.1f} |")
+
+
+def bench_corpus(corpus: Path, files: dict, args, report: dict, workers) -> None:
+    """Time every file, printing one line per file; rows go to ``report["files"]``."""
+    warm_up(corpus, args.rules, workers or ())
+    started = time.perf_counter()
+    nan = float("nan")
+    for i, (name, vote_type) in enumerate(sorted(files.items()), 1):
+        rules = [r for r in maker.rules_for(vote_type) if r in args.rules]
+        rows = bench_file(corpus / name, vote_type, rules, args.timeout, args.our_timeout,
+                          workers, pabutools=not args.no_pabutools, repeats=args.repeats)
+        report["files"][name] = rows
+        brief = "  ".join(
+            f"{r}: {row.get('pabutools') or nan:.2f}/{row.get('ours', nan):.3f}"
+            + (f" (old {row.get('old', nan):.3f})" if workers else "")
+            for r, row in rows.items()
+        )
+        print(f"[{time.perf_counter() - started:7.1f}s {i}/{len(files)}] {name}  {brief}", flush=True)
 
 
 def main(argv=None) -> int:
@@ -283,6 +440,11 @@ def main(argv=None) -> int:
                         help="our add1 cap per file, seconds (also a child process)")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS measurement")
     parser.add_argument("--rss-only", action="store_true", help="only the peak-RSS measurement")
+    parser.add_argument("--baseline-rev", metavar="REV",
+                        help="also time the solver of this git revision, alternating with this tree's")
+    parser.add_argument("--no-pabutools", action="store_true", help="do not time pabutools")
+    parser.add_argument("--repeats", type=int, default=REPEATS,
+                        help="with --baseline-rev: runs of each side per file and rule, alternating")
     parser.add_argument("--json-out", type=Path, help="also write the raw figures as JSON")
     parser.add_argument("--markdown", type=Path, metavar="JSON",
                         help="print a saved --json-out run as Markdown tables and exit")
@@ -310,20 +472,21 @@ def main(argv=None) -> int:
     report = {"machine": info, "files": {}, "summary": [], "rss": {}}
 
     if not args.rss_only:
-        warm_up(corpus, args.rules)
-        started = time.perf_counter()
-        for i, (name, vote_type) in enumerate(sorted(files.items()), 1):
-            rules = [r for r in maker.rules_for(vote_type) if r in args.rules]
-            rows = bench_file(corpus / name, vote_type, rules, args.timeout, args.our_timeout)
-            report["files"][name] = rows
-            brief = "  ".join(
-                f"{r}: {row.get('pabutools') or float('nan'):.2f}/{row.get('ours', float('nan')):.3f}"
-                for r, row in rows.items()
-            )
-            print(f"[{time.perf_counter() - started:7.1f}s {i}/{len(files)}] {name}  {brief}",
-                  flush=True)
+        with tempfile.TemporaryDirectory(prefix="bench-baseline-") as baseline_root:
+            workers = None
+            if args.baseline_rev:
+                report["baseline_rev"] = args.baseline_rev
+                workers = (SolverWorker(REPO), SolverWorker(extract_revision(args.baseline_rev, Path(baseline_root))))
+                print(f"new: {workers[0].package}\nold ({args.baseline_rev}): {workers[1].package}", flush=True)
+            try:
+                bench_corpus(corpus, files, args, report, workers)
+            finally:
+                for worker in workers or ():
+                    worker.close()
         report["summary"] = summarise(report["files"], args.rules)
         print_summary(report["summary"], args.timeout, args.our_timeout)
+        if args.baseline_rev:
+            print_versus_old(report["summary"], args.baseline_rev)
 
     if not args.no_rss and (corpus / LARGEST).exists():
         print(f"\npeak RSS, fresh process reading and tallying {LARGEST}:")
