@@ -29,6 +29,7 @@ from .tiebreak import TieBreak
 __all__ = [
     "RULES",
     "ApprovalBallot",
+    "BallotPayments",
     "BallotRules",
     "Constraints",
     "CumulativeBallot",
@@ -46,7 +47,20 @@ __all__ = [
     "TieRecord",
     "UnsupportedBallotError",
     "UnsupportedConstraintError",
+    "ballot_payments",
     "read_pb",
     "tally",
     "write_pb",
 ]
+
+
+def __getattr__(name: str):
+    """``ballot_payments`` and ``BallotPayments``, imported on first use.
+
+    They pull in numpy and the Equal Shares engine, which a greedy count never needs.
+    """
+    if name in ("BallotPayments", "ballot_payments"):
+        from .rules.equal_shares import payments
+
+        return getattr(payments, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -64,7 +64,8 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
         For a ballot naming an unknown project or giving negative points.
     """
     # Count by identity first (read_pb hands out one object per distinct ballot, so this
-    # is cheap), then merge equal ballots that are distinct objects by value.
+    # is cheap), then merge equal ballots that are distinct objects by value.  The groups
+    # follow the first appearance of each distinct ballot (see group_index).
     by_identity = Counter(map(id, ballots))
     objects = dict(zip(map(id, ballots), ballots))
     counts: dict[Ballot, int] = {}
@@ -98,6 +99,16 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
             raise SolverInputError(f"a ballot names unknown project {unknown!r}")
         groups.append(BallotGroup(items, count))
     return tuple(groups), cumulative
+
+
+def group_index(ballots: Iterable[Ballot]) -> list[int]:
+    """For each ballot, the index of its group among those :func:`group_ballots` returns.
+
+    Groups follow the first appearance of each distinct ballot, so equal
+    ballots share an index whether or not they are the same object.
+    """
+    index: dict[Ballot, int] = {}
+    return [index.setdefault(ballot, len(index)) for ballot in ballots]
 
 
 def make_context(

@@ -11,6 +11,7 @@ Read in this order:
 - :mod:`.add1`: the add1 completion (growing shares until the outcome is exhaustive).
 - :mod:`.add1_verifier`: checks many add1 steps at once with bounded floats, so
   that add1 needs few exact runs.
+- :mod:`.payments`: on request, what each ballot paid towards each funded project.
 
 Every outcome comes from an exact run; floats only choose where exact work is
 needed.  The pabutools cross-check (``tests/solver/test_crosscheck_pabutools.py``)
