@@ -54,6 +54,7 @@ PAGES = [
     PageCase("medarbejder-forside-en", "/staff/?lang=en", role="official"),
     PageCase("medarbejder-lokalsamfund-en", "/staff/lokalsamfund/tranbjerg?lang=en", role="official"),
     PageCase("log", "/staff/log", role="official"),
+    PageCase("dev-mail", "/dev/mail"),
 ]
 
 
