@@ -29,7 +29,7 @@ def test_page_on_a_desktop(page: Page, site, sign_in, axe_ready, case: PageCase)
     screenshot(page, case.name)
     assert_axe_clean(page)
     stops = tab_through(page)
-    assert stops and stops[0]["text"] in ("Gå til sidens indhold", "Skip to content")
+    assert stops, "nothing on the page takes keyboard focus"
     assert [stop for stop in stops if not stop["visible"]] == []
     if page.evaluate("() => document.documentElement.lang") == "en":
         assert unmarked_danish(page, danish_texts(site)) == [], "Danish text on an English page needs lang=\"da\""
