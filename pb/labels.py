@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from pb.auth.models import Role
 from pb.mail.models import MailStatus
 from pb.proposals.models import ProposalStatus
-from pb.rounds.models import Phase
+from pb.rounds.models import BallotType, Phase, SelectionRule
 
 #: Phase names as residents read them (DESIGN.md's word list).
 PHASE_NAMES = {
@@ -73,6 +73,20 @@ MAIL_STATUS_NAMES = {
     MailStatus.FAILED: _l("Fejlet"),
 }
 
+BALLOT_TYPE_NAMES = {
+    BallotType.KNAPSACK: _l("Fordel budgettet (vælg forslag for op til budgettet)"),
+    BallotType.APPROVAL: _l("Sæt kryds (vælg et antal forslag)"),
+    BallotType.CUMULATIVE: _l("Fordel point"),
+}
+
+SELECTION_RULE_NAMES = {
+    SelectionRule.GREEDY: _l("Flest stemmer først (spring over, hvad der ikke er råd til)"),
+    SelectionRule.GREEDY_NO_SKIP: _l("Flest stemmer først (stop ved det første, der ikke er råd til)"),
+    SelectionRule.MAX_WELFARE: _l("Størst samlet opbakning inden for budgettet"),
+    SelectionRule.EQUAL_SHARES: _l("Lige store andele (Method of Equal Shares)"),
+    SelectionRule.EQUAL_SHARES_ADD1: _l("Lige store andele med udfyldning (add1)"),
+}
+
 #: Every registry, by the name templates use. Features add theirs here, not in a context processor.
 REGISTRY: dict[str, dict[Any, Any]] = {
     "PHASE_NAMES": PHASE_NAMES,
@@ -81,6 +95,8 @@ REGISTRY: dict[str, dict[Any, Any]] = {
     "PROPOSAL_STATUS_NAMES": PROPOSAL_STATUS_NAMES,
     "ROLE_NAMES": ROLE_NAMES,
     "MAIL_STATUS_NAMES": MAIL_STATUS_NAMES,
+    "BALLOT_TYPE_NAMES": BALLOT_TYPE_NAMES,
+    "SELECTION_RULE_NAMES": SELECTION_RULE_NAMES,
 }
 
 

@@ -7,7 +7,7 @@ from pb import labels
 from pb.auth.models import Role
 from pb.mail.models import MailStatus
 from pb.proposals.models import ProposalStatus
-from pb.rounds.models import Phase
+from pb.rounds.models import BallotType, Phase, SelectionRule
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,12 @@ from pb.rounds.models import Phase
         (labels.PHASE_GUIDANCE, Phase),
         (labels.PROPOSAL_STATUS_NAMES, ProposalStatus),
         (labels.ROLE_NAMES, Role),
+<<<<<<< HEAD
         (labels.MAIL_STATUS_NAMES, MailStatus),
+=======
+        (labels.BALLOT_TYPE_NAMES, BallotType),
+        (labels.SELECTION_RULE_NAMES, SelectionRule),
+>>>>>>> 0945e7c (Round administration services (create, phase dates, settings with categories, budgets directly or by formula with the rounding counted), audit events keep their object's name and community, and a registry that tells each audit action as a Danish sentence)
     ],
 )
 def test_every_member_has_a_name(registry, enum_class) -> None:

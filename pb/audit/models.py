@@ -27,6 +27,12 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(80), index=True)
     object_type: Mapped[Optional[str]] = mapped_column(String(40))
     object_id: Mapped[Optional[str]] = mapped_column(String(40))
+    #: The object's name when it happened (a proposal's title, a round's name), for the log's sentence.
+    object_label: Mapped[Optional[str]] = mapped_column(String(200))
+    #: The community the event concerns, if any; the log filters on it.
+    community_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("community.id", ondelete="SET NULL"), index=True
+    )
     #: Short before/after summary, e.g. ``{"before": {...}, "after": {...}}``.
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     ip_address: Mapped[Optional[str]] = mapped_column(String(45))

@@ -62,6 +62,7 @@ class Round(Base):
             "cumulative_points IS NULL OR cumulative_points > 0", name="cumulative_points_positive"
         ),
         CheckConstraint("min_score IS NULL OR min_score >= 0", name="min_score_not_negative"),
+        CheckConstraint("pool_amount IS NULL OR pool_amount >= 0", name="pool_amount_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +87,8 @@ class Round(Base):
     #: Seed of the lot that breaks ties; drawn when voting opens and published with the result.
     tie_break_seed: Mapped[Optional[int]]
     self_registration_open: Mapped[bool] = mapped_column(default=True)
+    #: The whole pool of the round in kroner; the communities' budgets must add up to it. None until set.
+    pool_amount: Mapped[Optional[int]]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     phase_windows: Mapped[list[PhaseWindow]] = relationship(

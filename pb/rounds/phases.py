@@ -23,6 +23,7 @@ class Action(enum.Enum):
     MODERATE_PROPOSAL = "moderate_proposal"
     MARK_CONSTRAINTS = "mark_constraints"
     EDIT_ROUND_SETTINGS = "edit_round_settings"
+    PLAN_PHASES = "plan_phases"
     SET_BUDGETS = "set_budgets"
     IMPORT_VOTERS = "import_voters"
     SELF_REGISTER = "self_register"
@@ -49,6 +50,8 @@ ALLOWED_PHASES: dict[Action, frozenset[Phase]] = {
     Action.MODERATE_PROPOSAL: frozenset({Phase.PROPOSALS, Phase.REVIEW}),
     Action.MARK_CONSTRAINTS: _BEFORE_VOTING,
     Action.EDIT_ROUND_SETTINGS: _BEFORE_VOTING,
+    # The dates are the plan shown to people: they may move (a longer vote) until the result is out.
+    Action.PLAN_PHASES: frozenset({Phase.DRAFT, Phase.PROPOSALS, Phase.REVIEW, Phase.VOTING, Phase.TALLYING}),
     Action.SET_BUDGETS: _BEFORE_VOTING,
     Action.IMPORT_VOTERS: frozenset({Phase.DRAFT, Phase.PROPOSALS, Phase.REVIEW, Phase.VOTING}),
     Action.SELF_REGISTER: frozenset({Phase.VOTING}),
@@ -73,6 +76,7 @@ REFUSALS = {
     Action.MODERATE_PROPOSAL: _l("Forslag kan kun behandles i forslagsfasen og behandlingsfasen."),
     Action.MARK_CONSTRAINTS: _l("Forslagenes regler kan kun ændres, før afstemningen begynder."),
     Action.EDIT_ROUND_SETTINGS: _l("Rundens indstillinger kan kun ændres, før afstemningen begynder."),
+    Action.PLAN_PHASES: _l("Fasernes datoer kan ikke ændres, når resultatet er offentliggjort."),
     Action.SET_BUDGETS: _l("Budgetterne kan kun ændres, før afstemningen begynder."),
     Action.IMPORT_VOTERS: _l("Vælgerlisten kan ikke ændres, når afstemningen er slut."),
     Action.SELF_REGISTER: _l("Du kan kun tilmelde dig, mens afstemningen er åben."),

@@ -1,0 +1,136 @@
+"""The audit log in words: every recorded action as a Danish sentence, never as a code.
+
+Each action a service passes to ``pb.audit.services.record`` is registered
+here once, with a short name (for the log's filter) and a sentence such as
+"Mette Hansen godkendte forslaget »Ny legeplads« i Tranbjerg". A feature that
+records a new action adds its entry below; tests/audit/test_sentences.py reads
+every ``record(...)`` call in pb/ and fails on an action without one.
+
+A sentence is either a lazy template with the placeholders ``actor``,
+``object`` and ``community`` (and any plain value of the event's ``details``),
+or a function of the event's words, for sentences that need to look
+something up (a phase name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Union
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """What a sentence may say about one event, already in words."""
+
+    #: The person's name (or e-mail), or "Systemet" / "En administrator på kommandolinjen".
+    actor: str
+    #: The object's name as it was then, e.g. a proposal's title; "" when there is none.
+    object: str
+    #: The community's name; "" when the event concerns none.
+    community: str
+    details: Mapping[str, Any]
+
+
+Sentence = Union[LazyString, Callable[[EventWords], str]]
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    #: A short name for the log's filter, e.g. "Forslag godkendt".
+    label: LazyString
+    sentence: Sentence
+
+
+ACTIONS: dict[str, AuditAction] = {}
+
+
+def register(action: str, label: LazyString, sentence: Sentence) -> None:
+    """Give ``action`` its filter name and its sentence; an action is registered once."""
+    if action in ACTIONS:
+        raise ValueError(f"audit action {action!r} is registered twice")
+    ACTIONS[action] = AuditAction(label, sentence)
+
+
+def is_registered(action: str) -> bool:
+    return action in ACTIONS
+
+
+def describe(action: str, words: EventWords) -> str:
+    """The event as one Danish (or English) sentence.
+
+    An action nobody registered still reads as a sentence, not a code; the
+    test named above keeps that from happening in practice.
+    """
+    entry = ACTIONS.get(action)
+    if entry is None:
+        return _("%(actor)s gjorde noget, som loggen ikke kan beskrive.", actor=words.actor)
+    if callable(entry.sentence) and not isinstance(entry.sentence, LazyString):
+        return entry.sentence(words)
+    values = {key: value for key, value in words.details.items() if isinstance(value, (str, int))}
+    values.update(actor=words.actor, object=words.object, community=words.community)
+    return str(entry.sentence) % values
+
+
+def _phase_name(value: Any) -> str:
+    from pb.labels import PHASE_NAMES
+    from pb.rounds.models import Phase
+
+    try:
+        return str(PHASE_NAMES[Phase(value)])
+    except ValueError:
+        return str(value)
+
+
+def _phase_moved(words: EventWords) -> str:
+    before = _phase_name(words.details.get("before", {}).get("phase"))
+    after = _phase_name(words.details.get("after", {}).get("phase"))
+    return _(
+        "%(actor)s flyttede runden »%(round)s« fra fasen %(before)s til %(after)s.",
+        actor=words.actor, round=words.object, before=before, after=after,
+    )
+
+
+# Sign-in and staff users.
+register("staff.login", _l("Logget ind"), _l("%(actor)s loggede ind."))
+register("staff.logout", _l("Logget ud"), _l("%(actor)s loggede ud."))
+register(
+    "staff.login_failed", _l("Mislykket login"),
+    _l("Nogen prøvede at logge ind som %(actor)s med en forkert adgangskode."),
+)
+register(
+    "staff.login_throttled", _l("Login bremset"),
+    _l("Et login som %(actor)s blev afvist, fordi der havde været for mange forkerte forsøg."),
+)
+register("staff.create", _l("Medarbejder oprettet"), _l("%(actor)s oprettede brugeren %(object)s."))
+register("staff.disable", _l("Medarbejder deaktiveret"), _l("%(actor)s deaktiverede brugeren %(object)s."))
+register("staff.enable", _l("Medarbejder genaktiveret"), _l("%(actor)s genaktiverede brugeren %(object)s."))
+register(
+    "staff.reset_password", _l("Adgangskode nulstillet"),
+    _l("%(actor)s gav brugeren %(object)s en ny adgangskode."),
+)
+register(
+    "staff.set_communities", _l("Playmakers lokalsamfund ændret"),
+    _l("%(actor)s ændrede, hvilke lokalsamfund %(object)s er playmaker for."),
+)
+
+# Demo data.
+register("demo.seed", _l("Demodata indlæst"), _l("%(actor)s indlæste demodata."))
+
+# Round administration.
+register("round.create", _l("Runde oprettet"), _l("%(actor)s oprettede runden »%(object)s«."))
+register(
+    "round.settings", _l("Rundens indstillinger ændret"),
+    _l("%(actor)s ændrede indstillingerne for runden »%(object)s«."),
+)
+register(
+    "round.phase_windows", _l("Rundens datoer ændret"),
+    _l("%(actor)s ændrede datoerne for faserne i runden »%(object)s«."),
+)
+register("round.advance_phase", _l("Fase ændret"), _phase_moved)
+register(
+    "round.budgets", _l("Budgetter ændret"),
+    _l("%(actor)s ændrede budgetterne for lokalsamfundene i runden »%(object)s«."),
+)
