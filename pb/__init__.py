@@ -73,9 +73,11 @@ def _register_blueprints(app: Flask) -> None:
     from pb.auth.access import staff_context
     from pb.home import bp as home_bp
     from pb.mail import bp as mail_bp
+    from pb.rounds import bp as rounds_bp
 
     app.context_processor(staff_context)
     app.register_blueprint(home_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(mail_bp)
+    app.register_blueprint(rounds_bp)

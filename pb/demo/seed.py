@@ -108,6 +108,7 @@ def _demo_round(session: Session, summary: SeedSummary) -> Round:
         selection_rule=SelectionRule.GREEDY,
         min_voter_age=15,
         tie_break_seed=secrets.randbelow(2**31),
+        pool_amount=TOTAL_BUDGET,
     )
     round_.phase_windows = [PhaseWindow(phase=p, starts_at=s, ends_at=e) for p, (s, e) in windows.items()]
     session.add(round_)

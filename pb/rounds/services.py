@@ -411,3 +411,39 @@ def budget_mismatch_message(plan: BudgetPlan) -> Any:
         "Budgetterne giver tilsammen %(total)s, men puljen er %(pool)s. Fordel %(diff)s mere.",
         total=format_kroner(plan.total), pool=format_kroner(plan.pool), diff=format_kroner(-plan.difference),
     )
+
+
+def explain_formula(plan: BudgetPlan) -> str:
+    """The split and its rounding in plain Danish, for the preview."""
+    from flask_babel import format_decimal, gettext as _, ngettext
+
+    assert plan.base_amount is not None
+    count = len(plan.amounts)
+    rest = plan.pool - plan.base_amount * count
+    parts = [
+        _(
+            "Hvert af de %(count)d lokalsamfund får først %(base)s. Resten af puljen, %(rest)s,"
+            " fordeles efter indbyggertal.",
+            count=count, base=format_kroner(plan.base_amount), rest=format_kroner(rest),
+        )
+    ]
+    if plan.per_resident is not None:
+        parts.append(
+            _("Det giver %(amount)s kr. pr. indbygger.", amount=format_decimal(float(plan.per_resident), "#,##0.00"))
+        )
+    else:
+        parts.append(_("Ingen lokalsamfund har indbyggere registreret, så resten deles ligeligt."))
+    if plan.rounding_kroner:
+        parts.append(
+            ngettext(
+                "Beløbene rundes ned til hele kroner. Det efterlader %(num)d krone, som går til det"
+                " lokalsamfund, afrundingen tog mest fra.",
+                "Beløbene rundes ned til hele kroner. Det efterlader %(num)d kroner, som gives én ad gangen"
+                " til de lokalsamfund, afrundingen tog mest fra.",
+                plan.rounding_kroner,
+            )
+        )
+    else:
+        parts.append(_("Beløbene går op i hele kroner, så intet skal rundes."))
+    parts.append(_("Tilsammen giver budgetterne præcis puljen: %(pool)s.", pool=format_kroner(plan.pool)))
+    return " ".join(parts)
