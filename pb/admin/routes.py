@@ -1,8 +1,11 @@
 """The staff pages: dashboard, a community's overview and the audit log."""
-from flask import render_template
+from flask import Response, render_template, request, stream_with_context, url_for
 
 from pb.admin import bp
-from pb.admin.queries import communities_for, community_overview, recent_audit_events
+from pb.admin.forms import AuditFilterForm
+from pb.admin.queries import communities_for, community_overview
+from pb.audit.export import audit_csv_rows
+from pb.audit.queries import action_choices, actor_choices, audit_page
 from pb.auth.access import current_staff, official_required, staff_required
 from pb.communities.models import Community
 from pb.db import get_session
@@ -35,7 +38,35 @@ def community(community: Community):
     )
 
 
+def _audit_filter(session) -> AuditFilterForm:
+    form = AuditFilterForm(formdata=request.args)
+    communities = [(c.id, c.name) for c in communities_for(session, current_staff())]
+    form.set_choices(actor_choices(session), action_choices(session), communities)
+    form.validate()
+    return form
+
+
 @bp.get("/log")
 @official_required()
 def audit_log():
-    return render_template("admin/audit.html", events=recent_audit_events(get_session()))
+    session = get_session()
+    form = _audit_filter(session)
+    page = audit_page(session, form.chosen(), request.args.get("side", 1, type=int) or 1)
+    query = {key: value for key, value in request.args.items() if key not in ("side", "lang") and value}
+    return render_template(
+        "admin/audit.html", form=form, page=page, query=query,
+        csv_url=url_for("admin.audit_log_csv", **query),
+    )
+
+
+@bp.get("/log.csv")
+@official_required()
+def audit_log_csv():
+    """The filtered log for Excel: UTF-8 with BOM, semicolons, one event a row."""
+    session = get_session()
+    form = _audit_filter(session)
+    return Response(
+        stream_with_context(audit_csv_rows(session, form.chosen())),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="log-over-handlinger.csv"'},
+    )

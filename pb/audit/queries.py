@@ -109,7 +109,8 @@ def _community_names(session: Session, events: list[AuditEvent]) -> dict[int, st
     ids = {e.community_id for e in events if e.community_id is not None}
     if not ids:
         return {}
-    return dict(session.execute(select(Community.id, Community.name).where(Community.id.in_(ids))).tuples())
+    rows = session.execute(select(Community.id, Community.name).where(Community.id.in_(ids)))
+    return {id_: name for id_, name in rows}
 
 
 def actor_words(event: AuditEvent, names: dict[int, str]) -> str:
