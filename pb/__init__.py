@@ -73,7 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     from pb.auth.access import staff_context
     from pb.home import bp as home_bp
     from pb.mail import bp as mail_bp
-    from pb.rounds import bp as rounds_bp
+    from pb.rounds.routes import bp as rounds_bp
 
     app.context_processor(staff_context)
     app.register_blueprint(home_bp)

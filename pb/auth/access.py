@@ -80,6 +80,8 @@ def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[
                 kwargs["community"] = community
             return view(*args, **kwargs)
 
+        #: Marks the view as staff-only, so tests/test_authorisation.py finds it wherever its URL is.
+        wrapper.staff_roles = allowed  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorate

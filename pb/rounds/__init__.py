@@ -1,6 +1,6 @@
-"""Rounds: the officials' pages to create a round and set its dates, settings, budgets and phase."""
-from flask import Blueprint
+"""Rounds: the model, the phase gate, the services, and the officials' pages (routes.py).
 
-bp = Blueprint("rounds", __name__, url_prefix="/staff/runder")
-
-from pb.rounds import routes  # noqa: E402,F401  (routes attach themselves to bp)
+The blueprint lives in routes.py, not here: pb.labels imports this package's
+models, and routes.py imports pb.labels, so importing the routes from here
+would be circular.
+"""

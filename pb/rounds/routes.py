@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.db import get_session
-from pb.rounds import bp
 from pb.rounds.forms import (
     BudgetsForm,
     FormulaForm,
@@ -36,6 +35,7 @@ from pb.rounds.services import (
 )
 from pb.auth.access import current_staff, official_required
 
+bp = Blueprint("rounds", __name__, url_prefix="/staff/runder")
 officials = official_required()
 
 
