@@ -18,12 +18,9 @@ from pb.rounds.models import BallotType, Phase, SelectionRule
         (labels.PHASE_GUIDANCE, Phase),
         (labels.PROPOSAL_STATUS_NAMES, ProposalStatus),
         (labels.ROLE_NAMES, Role),
-<<<<<<< HEAD
         (labels.MAIL_STATUS_NAMES, MailStatus),
-=======
         (labels.BALLOT_TYPE_NAMES, BallotType),
         (labels.SELECTION_RULE_NAMES, SelectionRule),
->>>>>>> 0945e7c (Round administration services (create, phase dates, settings with categories, budgets directly or by formula with the rounding counted), audit events keep their object's name and community, and a registry that tells each audit action as a Danish sentence)
     ],
 )
 def test_every_member_has_a_name(registry, enum_class) -> None:
