@@ -22,7 +22,7 @@ from .model import (
     Project,
 )
 from .pabulib import PbElection, read_pb, write_pb
-from .result import Explanation, Result, TieRecord
+from .result import Explanation, Result, TieRecord, result_from_json, result_to_json
 from .tally import RULES, tally
 from .tiebreak import TieBreak
 
@@ -49,6 +49,8 @@ __all__ = [
     "UnsupportedConstraintError",
     "ballot_payments",
     "read_pb",
+    "result_from_json",
+    "result_to_json",
     "tally",
     "write_pb",
 ]

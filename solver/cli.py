@@ -11,11 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from fractions import Fraction
 
 from .errors import SolverError, SolverInputError
 from .pabulib import read_pb
-from .result import Result
+from .result import Result, money, result_to_json
 from .tally import RULES, tally
 from .tiebreak import TieBreak
 
@@ -66,53 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `... | head` closed the pipe: not an error of ours, and no traceback wanted.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
     return 0
-
-
-def money(value: int | Fraction | None, scale: int) -> int | float | None:
-    """Minor units back to the file's units: an int when whole, else a float."""
-    if value is None:
-        return None
-    amount = Fraction(value) / scale
-    return int(amount) if amount.denominator == 1 else float(amount)
-
-
-def result_to_json(result: Result) -> dict[str, object]:
-    """The JSON document of the CLI (money in the file's units)."""
-    s = result.scale
-    return {
-        "rule": result.rule,
-        "budget": money(result.budget, s),
-        "spent": money(result.spent, s),
-        "leftover": money(result.leftover, s),
-        "selected": list(result.selected),
-        "total_score": result.total_score,
-        **result.tie_break.describe(),
-        "parameters": {
-            k: (money(v, s) if k.endswith("_budget") or k == "increment" else v) for k, v in result.parameters.items()
-        },
-        "other_optimal_sets": result.other_optimal_sets,
-        "ties": [
-            {"step": t.step, "candidates": list(t.candidates), "chosen": t.chosen, "criterion": t.criterion}
-            for t in result.ties
-        ],
-        "scores": dict(result.scores),
-        "projects": [
-            {
-                "id": e.project_id,
-                "status": e.status,
-                "score": e.score,
-                "cost": money(e.cost, s),
-                "step": e.step,
-                "reason": e.reason,
-                "budget_left": money(e.budget_left, s),
-                "supporters_budget": money(e.supporters_budget, s),
-                # Equal Shares: payment per unit of utility (points, or per unit of cost).
-                "price_per_unit": float(e.price_per_unit) if e.price_per_unit is not None else None,
-                "constraint": e.constraint,
-            }
-            for e in result.explanations
-        ],
-    }
 
 
 def result_table(result: Result, names: dict[str, str]) -> str:
