@@ -12,6 +12,7 @@ from .errors import (
     UnsupportedBallotError,
     UnsupportedConstraintError,
 )
+from .export import export_pb, read_recount
 from .model import (
     ApprovalBallot,
     BallotRules,
@@ -48,7 +49,9 @@ __all__ = [
     "UnsupportedBallotError",
     "UnsupportedConstraintError",
     "ballot_payments",
+    "export_pb",
     "read_pb",
+    "read_recount",
     "result_from_json",
     "result_to_json",
     "tally",

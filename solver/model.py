@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .errors import SolverInputError
+from .limits import MAX_AMOUNT, MAX_POINTS, MAX_PROJECTS
 
 #: Ballot kinds an :class:`Instance` may declare (pabulib's ``vote_type``).
 BALLOT_KINDS = ("approval", "cumulative", "choose-1", "ordinal")
@@ -42,6 +43,8 @@ class Project:
         # bool is an int subclass; a True cost is always a bug upstream.
         if not isinstance(self.cost, int) or isinstance(self.cost, bool) or self.cost < 0:
             raise SolverInputError(f"project {self.id!r}: cost must be a non-negative int, got {self.cost!r}")
+        if self.cost > MAX_AMOUNT:
+            raise SolverInputError(f"project {self.id!r}: cost {self.cost} is above the limit of {MAX_AMOUNT} minor units")
         if not isinstance(self.categories, frozenset):
             object.__setattr__(self, "categories", frozenset(self.categories))
 
@@ -102,11 +105,15 @@ class Instance:
     def __post_init__(self) -> None:
         projects = tuple(self.projects)
         object.__setattr__(self, "projects", projects)
+        if len(projects) > MAX_PROJECTS:
+            raise SolverInputError(f"{len(projects)} projects is more than the limit of {MAX_PROJECTS}")
         by_id = {p.id: p for p in projects}
         if len(by_id) != len(projects):
             raise SolverInputError("project ids must be unique")
         if not isinstance(self.budget, int) or self.budget < 0:
             raise SolverInputError(f"budget must be a non-negative int, got {self.budget!r}")
+        if self.budget > MAX_AMOUNT:
+            raise SolverInputError(f"budget {self.budget} is above the limit of {MAX_AMOUNT} minor units")
         if not isinstance(self.scale, int) or self.scale < 1:
             raise SolverInputError(f"scale must be a positive int, got {self.scale!r}")
         object.__setattr__(self, "_by_id", by_id)
@@ -148,6 +155,11 @@ class CumulativeBallot:
     """
 
     points: tuple[tuple[str, int], ...]
+
+    def __post_init__(self) -> None:
+        for pid, value in self.points:
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_POINTS:
+                raise SolverInputError(f"points for {pid!r} must be an int from 0 to {MAX_POINTS}, got {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +207,9 @@ class Constraints:
         object.__setattr__(self, "category_min_spend", _pairs(self.category_min_spend))
         object.__setattr__(self, "category_max_spend", _pairs(self.category_max_spend))
         object.__setattr__(self, "must_fund", tuple(self.must_fund))
+        for category, amount in self.category_min_spend + self.category_max_spend:
+            if not 0 <= amount <= MAX_AMOUNT:
+                raise SolverInputError(f"spending bound of {category!r} must be from 0 to {MAX_AMOUNT} minor units")
 
     def is_empty(self) -> bool:
         """True when no constraint is set."""

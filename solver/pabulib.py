@@ -12,12 +12,21 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from .errors import PbFormatError
+from .limits import (
+    MAX_AMOUNT,
+    MAX_COUNT,
+    MAX_DECIMALS,
+    MAX_FILE_BYTES,
+    MAX_NUMBER_CHARS,
+    MAX_POINTS,
+    MAX_PROJECTS,
+)
 from .model import (
     ApprovalBallot,
     Ballot,
@@ -28,14 +37,25 @@ from .model import (
     Project,
 )
 
-if TYPE_CHECKING:
-    from .tiebreak import TieBreak
 
 _SECTIONS = ("META", "PROJECTS", "VOTES")
 #: META keys that hold amounts of money and so follow the instance's scale.
 _MONEY_META_KEYS = ("budget", "max_sum_cost")
-#: META keys derived from the instance when writing, so they cannot go stale.
-_DERIVED_META_KEYS = ("num_projects", "num_votes", "budget", "vote_type")
+#: The META fields of the pabulib format (pabulib.org/format), in the order the format gives;
+#: the writer puts them in this order, other keys after them.
+META_FIELDS = (
+    "description", "country", "unit", "district", "subunit", "instance", "num_projects", "num_votes",
+    "budget", "vote_type", "rule", "date_begin", "date_end", "min_length", "max_length", "min_sum_cost",
+    "max_sum_cost", "min_points", "max_points", "min_sum_points", "max_sum_points", "default_score",
+    "min_project_cost", "max_project_cost", "min_project_score_threshold", "neighborhoods", "subdistricts",
+    "categories", "edition", "language", "currency", "fully_funded", "experimental", "comment",
+    "acknowledgments",
+)
+#: The PROJECTS columns of the format, in its order (after ``project_id`` and ``cost``).
+PROJECT_FIELDS = (
+    "votes", "score", "name", "category", "beneficiaries", "selected", "neighborhood", "subunit", "district",
+    "description", "proposer", "public_id", "latitude", "longitude",
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,9 @@ class PbElection:
         Voter ids in file order (generated as ``1..n`` when writing if missing).
     project_extra : mapping
         Other PROJECTS columns (``votes``, ``selected``, ...) per project id, as strings.
+    vote_columns : mapping of str to sequence of str
+        Other VOTES columns (e.g. ``voting_method``), one value per ballot; written,
+        not read (the reader keeps memory per voter small).
     """
 
     instance: Instance
@@ -64,6 +87,7 @@ class PbElection:
     vote_type: str = "approval"
     voter_ids: tuple[str, ...] | None = None
     project_extra: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    vote_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def read_pb(source: str | os.PathLike[str] | TextIO) -> PbElection:
@@ -81,19 +105,52 @@ def read_pb(source: str | os.PathLike[str] | TextIO) -> PbElection:
     Raises
     ------
     PbFormatError
-        If the file is not a readable ``.pb`` file.
+        If the file is not a readable ``.pb`` file, or goes beyond a limit of
+        :mod:`solver.limits` (size, projects, digits, decimals, magnitudes).
     OSError
         If the path cannot be opened.
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, encoding="utf-8-sig", newline="") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise PbFormatError(f"file has {size} bytes, more than the limit of {MAX_FILE_BYTES}")
             return _read(handle)
     return _read(source)
 
 
+#: Characters read at a time: a line longer than this is read in pieces, so that a file
+#: without line breaks (``/dev/zero``) meets the size limit instead of filling memory.
+_CHUNK = 1 << 20
+
+
+def _lines(handle: TextIO):
+    """The handle's lines, refusing more than :data:`MAX_FILE_BYTES` characters in all."""
+    total = 0
+    pending: list[str] = []
+    while True:
+        chunk = handle.readline(_CHUNK)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > MAX_FILE_BYTES:
+            raise PbFormatError(f"file is longer than the limit of {MAX_FILE_BYTES} characters")
+        if chunk.endswith("\n") or (chunk.endswith("\r") and len(chunk) < _CHUNK):
+            if pending:
+                pending.append(chunk)
+                chunk = "".join(pending)
+                pending = []
+            yield chunk
+        else:
+            pending.append(chunk)
+    if pending:
+        yield "".join(pending)
+
+
 def _read(handle: TextIO) -> PbElection:
     try:
-        rows = csv.reader(handle, delimiter=";", quotechar='"')
+        rows = csv.reader(_lines(handle), delimiter=";", quotechar='"')
+        seen: set[str] = set()
         sections: dict[str, tuple[list[str], list[list[str]]]] = {}
         current: str | None = None
         header: list[str] | None = None
@@ -103,6 +160,9 @@ def _read(handle: TextIO) -> PbElection:
                 continue
             first = row[0].lstrip("\ufeff").strip()
             if len(row) == 1 and first.upper() in _SECTIONS:
+                if first.upper() in seen:
+                    raise PbFormatError(f"the file has a second {first.upper()} section")
+                seen.add(first.upper())
                 if current is not None:
                     sections[current] = (header or [], body)
                 current, header, body = first.upper(), None, []
@@ -135,8 +195,11 @@ def _parse_meta(sections: dict[str, tuple[list[str], list[list[str]]]]) -> dict[
     meta: dict[str, str] = {}
     for row in sections["META"][1]:
         if len(row) < 2:
-            raise PbFormatError(f"META row without a value: {';'.join(row)!r}")
-        meta[row[0].strip()] = ";".join(row[1:]).strip()
+            raise PbFormatError(f"META row without a value: {';'.join(row)!r}"[:200])
+        key = row[0].strip()
+        if key in meta:
+            raise PbFormatError(f"META key {key!r} appears twice"[:200])
+        meta[key] = ";".join(row[1:]).strip()
     if "budget" not in meta:
         raise PbFormatError("META has no budget")
     vote_type = meta.get("vote_type", "approval").strip()
@@ -146,12 +209,20 @@ def _parse_meta(sections: dict[str, tuple[list[str], list[list[str]]]]) -> dict[
 
 
 def _decimal(text: str, what: str) -> Decimal:
+    """A non-negative number within the limits: few characters, below 10^16, few decimals."""
+    text = text.strip()
+    if len(text) > MAX_NUMBER_CHARS:
+        raise PbFormatError(f"{what} is longer than {MAX_NUMBER_CHARS} characters")
     try:
-        value = Decimal(text.strip())
+        value = Decimal(text)
     except InvalidOperation:
         raise PbFormatError(f"{what} is not a number: {text!r}") from None
     if not value.is_finite() or value < 0:
         raise PbFormatError(f"{what} must be a non-negative number: {text!r}")
+    if value and value.adjusted() >= 16:
+        raise PbFormatError(f"{what} is too large: {text!r}")
+    if _decimals(value) > MAX_DECIMALS:
+        raise PbFormatError(f"{what} has more than {MAX_DECIMALS} decimals: {text!r}")
     return value
 
 
@@ -164,6 +235,8 @@ def _scaled(value: Decimal, scale: int, what: str) -> int:
     scaled = value * scale
     if scaled != scaled.to_integral_value():
         raise PbFormatError(f"{what} has more decimals than the file's scale")
+    if scaled > MAX_AMOUNT:
+        raise PbFormatError(f"{what} is above the limit of {MAX_AMOUNT} minor units (at scale {scale})")
     return int(scaled)
 
 
@@ -174,6 +247,8 @@ def _parse_projects(meta: dict[str, str], sections) -> tuple[Instance, dict[str,
     if "project_id" not in header or "cost" not in header:
         raise PbFormatError("PROJECTS header needs project_id and cost")
     col = {name: i for i, name in enumerate(header)}
+    if len(body) > MAX_PROJECTS:
+        raise PbFormatError(f"{len(body)} projects is more than the limit of {MAX_PROJECTS}")
     raw = []
     for row in body:
         if len(row) < len(header):
@@ -209,11 +284,21 @@ def _meta_int(meta: dict[str, str], key: str) -> int | None:
     text = meta.get(key, "").strip()
     if not text:
         return None
+    if len(text) > MAX_NUMBER_CHARS:
+        raise PbFormatError(f"META {key} is longer than {MAX_NUMBER_CHARS} characters")
     try:
         value = Decimal(text)
     except InvalidOperation:
         return None  # informational only; the raw string stays in META
-    return int(value) if value == value.to_integral_value() else None
+    if not value.is_finite() or value < 0 or value != value.to_integral_value():
+        return None
+    if value > MAX_COUNT:
+        raise PbFormatError(f"META {key} is above the limit of {MAX_COUNT}: {text!r}")
+    return int(value)
+
+
+#: Distinct ballots remembered for sharing; real files repeat a few thousand ballots many times.
+_CACHE_SIZE = 1 << 16
 
 
 def _parse_votes(rows, vote_type: str, instance: Instance) -> tuple[tuple[Ballot, ...], tuple[str, ...]]:
@@ -242,6 +327,8 @@ def _parse_votes(rows, vote_type: str, instance: Instance) -> tuple[tuple[Ballot
         ballot = cache.get(key)
         if ballot is None:
             ballot = _make_ballot(vote, points, vote_type, known, n)
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()  # mostly distinct ballots: sharing saves little, the keys would cost much
             cache[key] = ballot
         ballots.append(ballot)
         voter_ids.append(row[i_voter].strip() if i_voter is not None and i_voter < len(row) else str(n))
@@ -267,6 +354,8 @@ def _make_ballot(vote: str, points: str, vote_type: str, known: dict[str, str], 
             value = _decimal(p, f"points in vote {line}")
             if value != value.to_integral_value():
                 raise PbFormatError(f"vote {line}: points must be whole numbers")
+            if value > MAX_POINTS:
+                raise PbFormatError(f"vote {line}: points above the limit of {MAX_POINTS}")
             merged[pid] = merged.get(pid, 0) + int(value)
         return CumulativeBallot(tuple(merged.items()))
     unique = tuple(dict.fromkeys(ids))
@@ -325,32 +414,43 @@ def _write(election: PbElection, handle: TextIO) -> None:
         meta.setdefault("currency", inst.currency)
     handle.write("META\n")
     writer.writerow(["key", "value"])
-    for key, value in meta.items():
-        writer.writerow([key, value])
+    for key in [k for k in META_FIELDS if k in meta] + [k for k in meta if k not in META_FIELDS]:
+        writer.writerow([key, meta[key]])
     handle.write("PROJECTS\n")
     extra_cols: list[str] = []
     for pid in inst.project_ids:
         for col in election.project_extra.get(pid, {}):
             if col not in extra_cols:
                 extra_cols.append(col)
-    writer.writerow(["project_id", "cost", "name", "category", *extra_cols])
+    own = {
+        "name": {p.id: p.name for p in inst.projects},
+        "category": {p.id: ",".join(sorted(p.categories)) for p in inst.projects},
+    }
+    columns = [c for c in PROJECT_FIELDS if c in extra_cols or (c in own and any(own[c].values()))]
+    columns += [c for c in extra_cols if c not in columns]
+    writer.writerow(["project_id", "cost", *columns])
     for p in inst.projects:
         extra = election.project_extra.get(p.id, {})
         writer.writerow(
-            [p.id, format_amount(p.cost, inst.scale), p.name, ",".join(sorted(p.categories))]
-            + [extra.get(c, "") for c in extra_cols]
+            [p.id, format_amount(p.cost, inst.scale)]
+            + [own[c][p.id] if c in own else extra.get(c, "") for c in columns]
         )
     handle.write("VOTES\n")
     cumulative = election.vote_type == "cumulative"
-    writer.writerow(["voter_id", "vote", "points"] if cumulative else ["voter_id", "vote"])
+    vote_columns = {k: v for k, v in election.vote_columns.items() if len(v) == len(election.ballots)}
+    if len(vote_columns) != len(election.vote_columns):
+        raise ValueError("every VOTES column needs one value per ballot")
+    writer.writerow(["voter_id", "vote", *(["points"] if cumulative else []), *vote_columns])
     voter_ids = election.voter_ids or tuple(str(i) for i in range(1, len(election.ballots) + 1))
-    for voter, ballot in zip(voter_ids, election.ballots):
+    values = tuple(zip(*vote_columns.values())) if vote_columns else ((),) * len(election.ballots)
+    for voter, ballot, more in zip(voter_ids, election.ballots, values):
         if isinstance(ballot, CumulativeBallot):
-            writer.writerow([voter, ",".join(p for p, _ in ballot.points), ",".join(str(v) for _, v in ballot.points)])
+            row = [voter, ",".join(p for p, _ in ballot.points), ",".join(str(v) for _, v in ballot.points)]
         elif isinstance(ballot, OrdinalBallot):
-            writer.writerow([voter, ",".join(ballot.ranking)])
+            row = [voter, ",".join(ballot.ranking)]
         else:
-            writer.writerow([voter, ",".join(ballot.approved)])
+            row = [voter, ",".join(ballot.approved)]
+        writer.writerow(row + list(more))
 
 
 def dumps_pb(election: PbElection) -> str:
@@ -360,40 +460,4 @@ def dumps_pb(election: PbElection) -> str:
     return buffer.getvalue()
 
 
-__all__ = ["PbElection", "dumps_pb", "format_amount", "read_pb", "recount_meta", "tie_break_from_meta", "write_pb"]
-
-
-def recount_meta(rule: str, tie_break: TieBreak) -> dict[str, str]:
-    """META entries that let anyone recount an exported file: ``rule`` and the tie-break.
-
-    Parameters
-    ----------
-    rule : str
-        One of :data:`solver.RULES`.
-    tie_break : TieBreak
-
-    Returns
-    -------
-    dict of str to str
-        ``rule``, ``tie_break`` and either ``seed`` or ``tie_order`` (comma-separated ids).
-    """
-    meta = {"rule": rule, "tie_break": tie_break.kind}
-    if tie_break.kind == "default":
-        meta["seed"] = str(tie_break.seed)
-    elif tie_break.kind == "explicit":
-        meta["tie_order"] = ",".join(tie_break.order or ())
-    return meta
-
-
-def tie_break_from_meta(meta: Mapping[str, str]) -> TieBreak | None:
-    """The tie-break recorded by :func:`recount_meta`, or None when the file has none."""
-    from .tiebreak import TieBreak
-
-    kind = meta.get("tie_break", "").strip()
-    if kind == "default":
-        return TieBreak.default(int(meta.get("seed", "0") or 0))
-    if kind == "lexicographic":
-        return TieBreak.lexicographic()
-    if kind == "explicit":
-        return TieBreak.explicit(p for p in meta.get("tie_order", "").split(",") if p)
-    return None
+__all__ = ["META_FIELDS", "PROJECT_FIELDS", "PbElection", "dumps_pb", "format_amount", "read_pb", "write_pb"]

@@ -45,8 +45,9 @@ def tally(
         Projects scoring less are not eligible under any rule.
     constraints : Constraints, optional
         Only ``max-welfare`` accepts non-empty constraints.
-    ilp_solver : pulp solver, ``"cbc"`` or ``"highs"``, optional
-        ``max-welfare`` only; defaults to CBC.
+    ilp_solver : pulp solver, ``"highs"`` or ``"cbc"``, optional
+        ``max-welfare`` only; defaults to HiGHS in process when ``highspy`` is
+        installed, else CBC.
     increment : int, optional
         ``equal-shares-add1`` only: how much each voter's share grows per step, in
         minor units.  Defaults to one currency unit (``instance.scale``).

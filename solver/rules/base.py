@@ -72,6 +72,7 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
     for key, count in by_identity.items():
         ballot = objects[key]
         counts[ballot] = counts.get(ballot, 0) + count
+    del by_identity, objects  # freed before the groups are built: they hold an entry per distinct ballot
     kinds = {type(b) for b in counts}
     if OrdinalBallot in kinds:
         raise UnsupportedBallotError("ordinal ballots cannot be tallied by these rules (approval or cumulative only)")
@@ -79,10 +80,13 @@ def group_ballots(instance: Instance, ballots: Sequence[Ballot]) -> tuple[tuple[
         raise UnsupportedBallotError("approval and cumulative ballots cannot be mixed in one tally")
     cumulative = CumulativeBallot in kinds
     known = frozenset(instance.project_ids)
+    # One shared (id, 1) pair per project: a million distinct approval ballots then cost
+    # one tuple each, not one tuple per approval.
+    approve = {pid: (pid, 1) for pid in instance.project_ids}
     groups = []
     for ballot, count in counts.items():
         if isinstance(ballot, ApprovalBallot):
-            items = tuple(zip(dict.fromkeys(ballot.approved), repeat(1)))
+            items = tuple(approve.get(pid) or (pid, 1) for pid in dict.fromkeys(ballot.approved))
         elif isinstance(ballot, CumulativeBallot):
             merged: dict[str, int] = {}
             for pid, pts in ballot.points:

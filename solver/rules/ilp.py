@@ -3,28 +3,75 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
+import threading
 from typing import Any
 
 from ..errors import SolverError, SolverInputError
 
 
 def make_solver(ilp_solver: Any):
-    """Turn ``None``/``"cbc"``/``"highs"``/a PuLP solver object into a PuLP solver.
+    """Turn ``None``/``"highs"``/``"cbc"``/a PuLP solver object into a PuLP solver.
 
-    CBC (bundled with PuLP, see :func:`bundled_cbc_path`) is the default.  Its gaps are set to zero so that the
-    optimum is proven, not approximated; messages are off.
+    The default is HiGHS through PuLP's in-process interface (the ``highspy``
+    package) when it is installed: a call costs no process start, which on small
+    instances is most of the time CBC takes.  Without highspy it is CBC (bundled
+    with PuLP, see :func:`bundled_cbc_path`).  Gaps are zero so that the optimum is
+    proven, not approximated; messages are off.
     """
     import pulp
 
-    if ilp_solver is None or ilp_solver == "cbc":
-        return pulp.COIN_CMD(msg=False, gapRel=0, gapAbs=0, path=bundled_cbc_path())
+    if ilp_solver is None:
+        ilp_solver = "highs" if highs_available() else "cbc"
+    if ilp_solver == "cbc":
+        # Cuts off: with costs of 10^9 and more, CBC's cutting planes cut off optimal sets of tight
+        # knapsacks (tests/solver/test_hostile.py has one); without them it searches exactly.
+        return pulp.COIN_CMD(msg=False, gapRel=0, gapAbs=0, path=bundled_cbc_path(), options=["cuts off"])
     if ilp_solver == "highs":
-        if importlib.util.find_spec("highspy") is None:
+        if not highs_available():
             raise SolverInputError("the HiGHS solver needs the highspy package (pip install highspy)")
-        return pulp.HiGHS(msg=False, gapRel=0, gapAbs=0)
+        _quiet_highs_banner()
+        # One thread: the models are small, and threads cost more to start than they save.
+        return pulp.HiGHS(msg=False, gapRel=0, gapAbs=0, threads=1)
     if isinstance(ilp_solver, str):
         raise SolverInputError(f"unknown ILP solver {ilp_solver!r}; use 'cbc', 'highs' or a PuLP solver")
     return ilp_solver
+
+
+_banner_lock = threading.Lock()
+_banner_done = False
+
+
+def _quiet_highs_banner() -> None:
+    """Create the process's first HiGHS object with file descriptor 1 on /dev/null.
+
+    HiGHS prints a copyright banner from C++ on the first ``Highs()`` of a process,
+    before any option can switch its output off; on stdout it would corrupt the
+    CLI's JSON.  Later objects print nothing.
+    """
+    global _banner_done
+    with _banner_lock:
+        if _banner_done:
+            return
+        import highspy
+
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
+            highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _banner_done = True
+
+
+def highs_available() -> bool:
+    """True when the highspy package (HiGHS in process) can be imported."""
+    return importlib.util.find_spec("highspy") is not None
 
 
 def bundled_cbc_path() -> str | None:
@@ -34,8 +81,6 @@ def bundled_cbc_path() -> str | None:
     treat as an error) but still ships the binary; ``COIN_CMD`` pointed at it is
     the same solver without the warning.
     """
-    import os
-
     import pulp
 
     path = getattr(pulp.PULP_CBC_CMD, "pulp_cbc_path", None)

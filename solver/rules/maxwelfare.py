@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..errors import InfeasibleConstraintsError, SolverInputError
+from ..errors import InfeasibleConstraintsError, SolverError, SolverInputError
+from ..limits import MAX_TOTAL_SCORE
 from ..model import Constraints
 from ..result import (
     DID_NOT_FIT,
@@ -42,9 +43,20 @@ def max_welfare(ctx: Context, constraints: Constraints, ilp_solver: Any = None) 
     answered with an exact fractional-knapsack bound (integers and Fractions);
     only when the bound cannot rule it out is the ILP re-solved with the optimum
     fixed as a constraint (scores are integers, so ``score >= optimum`` is exact).
+
+    Exactness: costs, bounds and scores are integers below 10^13
+    (:mod:`solver.limits`), which doubles and PuLP's CBC model file carry
+    exactly; every set a solver returns is still checked in integers against
+    every constraint, and one that fails (a tolerance let it through) is cut off
+    and the model solved again.
     Finally the ILP is solved once more with the chosen set cut off to tell
     whether another optimal set exists.
     """
+    total = sum(ctx.scores[p] for p in ctx.eligible)
+    if total > MAX_TOTAL_SCORE:
+        raise SolverInputError(
+            f"max-welfare counts exactly only while the total score is at most {MAX_TOTAL_SCORE}; it is {total}"
+        )
     solver = make_solver(ilp_solver)
     rules = _rules(ctx, constraints)
     must = {r.projects[0] for r in rules if r.kind == "must-fund"}
@@ -119,9 +131,41 @@ def _solve(ctx, rules, solver, fixed, at_least=None, cut=None) -> set[str] | Non
     if cut is not None:
         # Any other set: at least one variable differs from the chosen set.
         problem += pulp.lpSum((1 - x[p]) if p in cut else x[p] for p in x) >= 1, "other_set"
-    if not solve(problem, solver):
-        return None
-    return chosen(x)
+    for _ in range(_MAX_CUTS):
+        if not solve(problem, solver):
+            return None
+        found = chosen(x)
+        if _holds(ctx, rules, found, fixed, at_least, cut):
+            return found
+        # The solver's answer breaks a constraint once counted in integers (a float tolerance
+        # let it through): cut exactly this set off and ask again.
+        problem += pulp.lpSum((1 - x[p]) if p in found else x[p] for p in x) >= 1, f"exact{_}"
+    raise SolverError(f"the ILP solver kept returning sets that break a constraint when counted exactly ({_MAX_CUTS} tries)")
+
+
+#: How often an answer that fails the exact check is cut off before giving up.
+_MAX_CUTS = 20
+
+
+def _holds(ctx, rules, found: set[str], fixed, at_least, cut) -> bool:
+    """Check a solver's answer in exact integers against every constraint of the model."""
+    inst = ctx.instance
+    for rule in rules:
+        members = [p for p in rule.projects if p in found]
+        spend = sum(inst.project(p).cost for p in members)
+        if rule.kind in ("budget", "max-spend") and spend > rule.bound:
+            return False
+        if rule.kind == "min-spend" and spend < rule.bound:
+            return False
+        if rule.kind == "exclusive" and len(members) > 1:
+            return False
+        if rule.kind == "must-fund" and not members:
+            return False
+    if any((p in found) != bool(v) for p, v in fixed.items()):
+        return False
+    if at_least is not None and sum(ctx.scores[p] for p in found) < at_least:
+        return False
+    return cut is None or found != set(cut)
 
 
 def _preferred_optimum(ctx, rules, solver, incumbent, optimum, must) -> set[str]:

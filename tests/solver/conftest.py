@@ -17,6 +17,22 @@ def _corpus_dir() -> Path:
     return Path(os.environ.get("PB_PABULIB_DIR", REPO.parent / "shared" / "pabulib"))
 
 
+def corpus_files() -> list[str]:
+    """Names of the corpus's approval, choose-1 and cumulative files (empty without the corpus)."""
+    import csv
+
+    path = _corpus_dir()
+    names = []
+    for pb in sorted(path.glob("*.pb")) if path.is_dir() else ():
+        with open(pb, newline="", encoding="utf-8-sig") as handle:
+            for row in csv.reader(handle, delimiter=";"):
+                if row and row[0].strip().upper() == "PROJECTS":
+                    break
+                if len(row) >= 2 and row[0].strip() == "vote_type" and row[1].strip() != "ordinal":
+                    names.append(pb.name)
+    return names
+
+
 @pytest.fixture(scope="session")
 def pabulib_dir() -> Path:
     """The pabulib corpus folder (env PB_PABULIB_DIR); skipped when missing unless PB_REQUIRE_CORPUS=1."""

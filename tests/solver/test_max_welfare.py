@@ -15,7 +15,21 @@ from solver import (
     tally,
 )
 from solver.errors import UnsupportedConstraintError
+from solver.rules import ilp
 from solver.rules.ilp import bundled_cbc_path
+
+HAVE_HIGHSPY = importlib.util.find_spec("highspy") is not None
+
+
+@pytest.fixture(autouse=True, params=["highs", "cbc"])
+def default_ilp_solver(request, monkeypatch):
+    """Every test runs with each default: HiGHS in process (highspy installed) and the CBC fallback."""
+    if request.param == "highs":
+        if not HAVE_HIGHSPY:
+            pytest.skip("highspy is not installed")
+    else:
+        monkeypatch.setattr(ilp, "highs_available", lambda: False)
+    return request.param
 
 
 def _brute_force_best(inst, scores):
@@ -150,17 +164,26 @@ def test_injected_cbc_solver_is_used(make_instance, approvals):
     assert result.selected == ("a",)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("highspy") is None, reason="highspy is not installed")
-def test_highs_gives_the_same_result(make_instance, approvals):
+def test_default_is_highs_when_installed_else_cbc(default_ilp_solver):
+    """Without a choice, max-welfare uses HiGHS in process when highspy is installed, else CBC."""
+    made = ilp.make_solver(None)
+    assert isinstance(made, pulp.HiGHS if default_ilp_solver == "highs" else pulp.COIN_CMD)
+
+
+@pytest.mark.skipif(not HAVE_HIGHSPY, reason="highspy is not installed")
+def test_highs_gives_the_same_result(make_instance, approvals, default_ilp_solver):
     """HiGHS finds the same optimum as CBC."""
+    if default_ilp_solver == "cbc":
+        pytest.skip("compares both solvers once, in the highs run")
     inst = make_instance({"a": 60, "b": 50, "c": 50}, budget=100)
     ballots = approvals("abc", "abc", "ab", "ac", "a")
-    assert tally(inst, ballots, "max-welfare", ilp_solver="highs").selected == tally(inst, ballots, "max-welfare").selected
+    highs = tally(inst, ballots, "max-welfare", ilp_solver="highs")
+    assert highs.selected == tally(inst, ballots, "max-welfare", ilp_solver="cbc").selected
 
 
-@pytest.mark.skipif(importlib.util.find_spec("highspy") is not None, reason="highspy is installed")
-def test_highs_without_highspy_is_a_clear_error(make_instance, approvals):
+def test_highs_without_highspy_is_a_clear_error(make_instance, approvals, monkeypatch):
     """Asking for HiGHS without highspy raises SolverInputError naming the package."""
+    monkeypatch.setattr(ilp, "highs_available", lambda: False)
     with pytest.raises(SolverInputError, match="highspy"):
         tally(make_instance({"a": 1}, 5), approvals("a"), "max-welfare", ilp_solver="highs")
 
@@ -172,3 +195,22 @@ def test_optimum_equals_brute_force(make_instance, approvals):
     result = tally(inst, ballots, "max-welfare")
     assert result.total_score == _brute_force_best(inst, result.scores)
     assert result.spent <= inst.budget
+
+
+class _Overspends(pulp.LpSolver):
+    """A fake solver that claims an optimal solution funding everything (as a loose tolerance might)."""
+
+    def available(self):
+        return True
+
+    def actualSolve(self, lp, **kwargs):
+        for var in lp.variables():
+            var.varValue = 1
+        lp.assignStatus(pulp.LpStatusOptimal, pulp.LpSolutionOptimal)
+        return lp.status
+
+
+def test_answer_that_breaks_a_constraint_exactly_is_never_returned(make_instance, approvals):
+    """Every solver answer is checked in integers; one that overspends is cut off, and a solver that insists fails."""
+    with pytest.raises(SolverError, match="counted exactly"):
+        tally(make_instance({"a": 3, "b": 3}, 5), approvals("ab"), "max-welfare", ilp_solver=_Overspends())

@@ -106,15 +106,3 @@ def test_whole_corpus_round_trips(pabulib_dir):
         assert second.ballots == first.ballots, path.name
         assert second.vote_type == first.vote_type, path.name
     assert time.perf_counter() - started < 60
-
-
-def test_recount_meta_round_trips_the_tie_break():
-    """The META written for a recount gives back the same tie-break."""
-    from solver import TieBreak
-    from solver.pabulib import recount_meta, tie_break_from_meta
-
-    for tie_break in (TieBreak.default(42), TieBreak.lexicographic(), TieBreak.explicit(["b", "a"])):
-        meta = recount_meta("equal-shares", tie_break)
-        assert meta["rule"] == "equal-shares"
-        assert tie_break_from_meta(meta) == tie_break
-    assert tie_break_from_meta({}) is None
