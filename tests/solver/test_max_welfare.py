@@ -15,19 +15,20 @@ from solver import (
     tally,
 )
 from solver.errors import UnsupportedConstraintError
-from solver.rules import ilp
+from solver.rules import ilp, maxwelfare
 from solver.rules.ilp import bundled_cbc_path
 
 HAVE_HIGHSPY = importlib.util.find_spec("highspy") is not None
 
 
-@pytest.fixture(autouse=True, params=["highs", "cbc"])
+@pytest.fixture(autouse=True, params=["enumerate", "highs", "cbc"])
 def default_ilp_solver(request, monkeypatch):
-    """Every test runs with each default: HiGHS in process (highspy installed) and the CBC fallback."""
-    if request.param == "highs":
-        if not HAVE_HIGHSPY:
-            pytest.skip("highspy is not installed")
-    else:
+    """Every test runs three ways: small instances enumerated, and always the ILP with HiGHS and with CBC."""
+    if request.param != "enumerate":
+        monkeypatch.setattr(maxwelfare, "ENUMERATE_UP_TO", 0)
+    if request.param == "highs" and not HAVE_HIGHSPY:
+        pytest.skip("highspy is not installed")
+    if request.param == "cbc":
         monkeypatch.setattr(ilp, "highs_available", lambda: False)
     return request.param
 
@@ -167,13 +168,13 @@ def test_injected_cbc_solver_is_used(make_instance, approvals):
 def test_default_is_highs_when_installed_else_cbc(default_ilp_solver):
     """Without a choice, max-welfare uses HiGHS in process when highspy is installed, else CBC."""
     made = ilp.make_solver(None)
-    assert isinstance(made, pulp.HiGHS if default_ilp_solver == "highs" else pulp.COIN_CMD)
+    assert isinstance(made, pulp.COIN_CMD if default_ilp_solver == "cbc" else pulp.HiGHS)
 
 
 @pytest.mark.skipif(not HAVE_HIGHSPY, reason="highspy is not installed")
 def test_highs_gives_the_same_result(make_instance, approvals, default_ilp_solver):
     """HiGHS finds the same optimum as CBC."""
-    if default_ilp_solver == "cbc":
+    if default_ilp_solver != "highs":
         pytest.skip("compares both solvers once, in the highs run")
     inst = make_instance({"a": 60, "b": 50, "c": 50}, budget=100)
     ballots = approvals("abc", "abc", "ab", "ac", "a")
@@ -214,3 +215,21 @@ def test_answer_that_breaks_a_constraint_exactly_is_never_returned(make_instance
     """Every solver answer is checked in integers; one that overspends is cut off, and a solver that insists fails."""
     with pytest.raises(SolverError, match="counted exactly"):
         tally(make_instance({"a": 3, "b": 3}, 5), approvals("ab"), "max-welfare", ilp_solver=_Overspends())
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_enumeration_and_ilp_agree(make_instance, approvals, default_ilp_solver, seed):
+    """On random small instances the enumeration picks exactly the ILP's set, ties and other-sets flag included."""
+    if default_ilp_solver != "enumerate":
+        pytest.skip("compares the two paths once")
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(15):
+        costs = {p: rng.choice([0, 3, 5, 5, 8, 10]) for p in "abcdefgh"[: rng.randint(1, 8)]}
+        inst = make_instance(costs, budget=rng.randint(0, 25))
+        ballots = approvals(*("".join(p for p in costs if rng.random() < 0.5) for _ in range(6)))
+        tie_break = TieBreak.default(seed)
+        enumerated = tally(inst, ballots, "max-welfare", tie_break)
+        solved = tally(inst, ballots, "max-welfare", tie_break, ilp_solver="cbc")
+        assert enumerated == solved
