@@ -38,7 +38,10 @@ def pabulib_dir() -> Path:
     """The pabulib corpus folder (env PB_PABULIB_DIR); skipped when missing unless PB_REQUIRE_CORPUS=1."""
     path = _corpus_dir()
     if not path.is_dir() or not any(path.glob("*.pb")):
-        message = f"pabulib corpus not found at {path} (set PB_PABULIB_DIR)"
+        message = (
+            f"pabulib corpus not found at {path} (set PB_PABULIB_DIR; the README's 'The pabulib corpus' says why"
+            " it is not in the repository)"
+        )
         if os.environ.get("PB_REQUIRE_CORPUS") == "1":
             pytest.fail(message + " and PB_REQUIRE_CORPUS=1")
         pytest.skip(message)
