@@ -131,6 +131,14 @@ register(
 )
 register("round.advance_phase", _l("Fase ændret"), _phase_moved)
 register(
+    "round.pin_public", _l("Offentlig runde valgt"),
+    _l("%(actor)s valgte, at forsiden skal vise runden »%(object)s«."),
+)
+register(
+    "round.unpin_public", _l("Valg af offentlig runde fjernet"),
+    _l("%(actor)s fjernede valget af runden »%(object)s« på forsiden, så den nyeste runde vises igen."),
+)
+register(
     "round.budgets", _l("Budgetter ændret"),
     _l("%(actor)s ændrede budgetterne for lokalsamfundene i runden »%(object)s«."),
 )

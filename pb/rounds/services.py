@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -356,10 +357,12 @@ def plan_budgets_by_formula(session: Session, round_: Round, base_amount: int) -
         raise RoundError(_l("Der er ingen lokalsamfund at fordele puljen til."))
     if base_amount * len(communities) > pool:
         raise RoundError(
-            _l(
-                "Grundbeløbet til %(count)d lokalsamfund er %(needed)s, men puljen er kun %(pool)s.",
-                count=len(communities), needed=format_kroner(base_amount * len(communities)),
-                pool=format_kroner(pool),
+            _one_full_stop(
+                _l(
+                    "Grundbeløbet til %(count)d lokalsamfund er %(needed)s, men puljen er kun %(pool)s.",
+                    count=len(communities), needed=format_kroner(base_amount * len(communities)),
+                    pool=format_kroner(pool),
+                )
             ),
             field="base_amount",
         )
@@ -401,16 +404,21 @@ def save_budgets(session: Session, round_: Round, plan: BudgetPlan, *, actor: St
     record(session, "round.budgets", actor=actor, obj=round_, details=details)
 
 
+def _one_full_stop(message: Any) -> LazyString:
+    """An amount such as "100 kr." that ends a sentence takes no second full stop."""
+    return LazyString(lambda: str(message).replace("kr..", "kr."))
+
+
 def budget_mismatch_message(plan: BudgetPlan) -> Any:
     if plan.difference > 0:
-        return _l(
+        return _one_full_stop(_l(
             "Budgetterne giver tilsammen %(total)s, men puljen er %(pool)s. Fjern %(diff)s.",
             total=format_kroner(plan.total), pool=format_kroner(plan.pool), diff=format_kroner(plan.difference),
-        )
-    return _l(
+        ))
+    return _one_full_stop(_l(
         "Budgetterne giver tilsammen %(total)s, men puljen er %(pool)s. Fordel %(diff)s mere.",
         total=format_kroner(plan.total), pool=format_kroner(plan.pool), diff=format_kroner(-plan.difference),
-    )
+    ))
 
 
 def explain_formula(plan: BudgetPlan) -> str:
@@ -446,4 +454,4 @@ def explain_formula(plan: BudgetPlan) -> str:
     else:
         parts.append(_("Beløbene går op i hele kroner, så intet skal rundes."))
     parts.append(_("Tilsammen giver budgetterne præcis puljen: %(pool)s.", pool=format_kroner(plan.pool)))
-    return " ".join(parts)
+    return str(_one_full_stop(" ".join(parts)))

@@ -136,6 +136,7 @@ def test_budgets_by_formula_preview_then_save(official_client, session, make_rou
     assert "Gem denne fordeling" in body and "rundes ned til hele kroner" in body
     # 800 split 2:1 is 533⅓ and 266⅔; rounded down that leaves 1 krone, which goes to Bby (the larger loss).
     assert "633 kr." in body and "367 kr." in body and "1 krone" in body
+    assert "kr.." not in body  # an amount ending a sentence takes one full stop
     session.refresh(round_)
     assert round_.budgets == []
     saved = official_client.post(url, data={"csrf_token": token(page), "base_amount": "100", "intent": "save"})
