@@ -55,6 +55,11 @@ PAGES = [
     PageCase("medarbejder-lokalsamfund-en", "/staff/lokalsamfund/tranbjerg?lang=en", role="official"),
     PageCase("log", "/staff/log", role="official"),
     PageCase("dev-mail", "/dev/mail"),
+    PageCase("runder", "/staff/runder/", role="official"),
+    PageCase("runde", "/staff/runder/1", role="official"),
+    PageCase("runde-indstillinger", "/staff/runder/1/indstillinger", role="official"),
+    PageCase("runde-datoer", "/staff/runder/1/datoer", role="official"),
+    PageCase("runde-budgetter", "/staff/runder/1/budgetter", role="official"),
 ]
 
 
