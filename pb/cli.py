@@ -117,7 +117,9 @@ COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_co
 
 
 def init_app(app: Flask) -> None:
-    for command in COMMANDS:
+    from pb.mail.cli import send_mail_command
+
+    for command in (*COMMANDS, send_mail_command):
         app.cli.add_command(command)
 
 

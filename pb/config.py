@@ -36,6 +36,8 @@ class Settings:
     smtp_starttls: bool
     mail_from: str
     trusted_proxies: int
+    #: How long a claimed message may stay unsent before another send-mail run takes it again.
+    mail_lease_seconds: int = 300
 
     @property
     def is_production(self) -> bool:
@@ -132,6 +134,7 @@ def load_settings(environ: Mapping[str, str], instance_path: Path) -> Settings:
         smtp_starttls=_flag("PB_SMTP_STARTTLS", environ.get("PB_SMTP_STARTTLS", "false")),
         mail_from=environ.get("PB_MAIL_FROM", "Oplandspuljen <noreply@localhost>").strip(),
         trusted_proxies=_whole_number("PB_TRUSTED_PROXIES", environ.get("PB_TRUSTED_PROXIES", "0")),
+        mail_lease_seconds=_whole_number("PB_MAIL_LEASE_SECONDS", environ.get("PB_MAIL_LEASE_SECONDS", "300"), minimum=1),
     )
 
 

@@ -87,6 +87,16 @@ SELECTION_RULE_NAMES = {
     SelectionRule.EQUAL_SHARES_ADD1: _l("Lige store andele med udfyldning (add1)"),
 }
 
+#: What each kind of e-mail is for, by the ``purpose`` features enqueue with (others are shown as they are).
+MAIL_PURPOSE_NAMES = {
+    "proposal_confirmation": _l("Bekræftelse af forslag"),
+    "proposal_changes_requested": _l("Forslag skal rettes"),
+    "invitation": _l("Invitation til at stemme"),
+    "reminder": _l("Påmindelse om at stemme"),
+    "receipt": _l("Kvittering"),
+    "results": _l("Resultat"),
+}
+
 #: Every registry, by the name templates use. Features add theirs here, not in a context processor.
 REGISTRY: dict[str, dict[Any, Any]] = {
     "PHASE_NAMES": PHASE_NAMES,
@@ -97,6 +107,7 @@ REGISTRY: dict[str, dict[Any, Any]] = {
     "MAIL_STATUS_NAMES": MAIL_STATUS_NAMES,
     "BALLOT_TYPE_NAMES": BALLOT_TYPE_NAMES,
     "SELECTION_RULE_NAMES": SELECTION_RULE_NAMES,
+    "MAIL_PURPOSE_NAMES": MAIL_PURPOSE_NAMES,
 }
 
 

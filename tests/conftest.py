@@ -153,3 +153,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "database: the test runs once per database backend")
 
+
+
+@pytest.fixture
+def smtp_server():
+    """A real aiosmtpd on a free loopback port that records every message (see tests/smtp.py for scripted answers)."""
+    from tests.smtp import running_smtp_server
+
+    with running_smtp_server() as server:
+        yield server

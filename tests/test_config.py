@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 def test_defaults_use_sqlite_in_instance_and_make_a_secret(tmp_path: Path) -> None:
     """Without any variables the app runs on SQLite in instance/ with a generated secret."""
     settings = load_settings({}, tmp_path)
+    assert settings.mail_lease_seconds == 300
     assert settings.database_url == f"sqlite:///{tmp_path / 'pb.sqlite3'}"
     assert len(settings.secret_key) == 64
     assert load_settings({}, tmp_path).secret_key == settings.secret_key
@@ -48,6 +49,8 @@ def test_production_refuses_debug(tmp_path: Path) -> None:
         ({"PB_SMTP_STARTTLS": "maybe"}, "PB_SMTP_STARTTLS must be true or false"),
         ({"PB_BASE_URL": "ftp://x"}, "PB_BASE_URL must be an http"),
         ({"PB_ENV": "production", "PB_SECRET_KEY": "short"}, "at least 32 characters"),
+        ({"PB_MAIL_LEASE_SECONDS": "five"}, "PB_MAIL_LEASE_SECONDS must be a whole number"),
+        ({"PB_MAIL_LEASE_SECONDS": "0"}, "PB_MAIL_LEASE_SECONDS must be at least 1"),
     ],
 )
 def test_bad_values_name_the_variable(tmp_path: Path, environ: dict[str, str], message: str) -> None:

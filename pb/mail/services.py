@@ -8,16 +8,19 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr
 from functools import lru_cache
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import Insert, func, select
+from sqlalchemy import Insert, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from pb.audit.services import record
+from pb.auth.models import StaffUser
 from pb.db import utcnow
 from pb.mail.models import MailStatus, OutboundEmail
 from pb.mail.registry import is_registered
@@ -172,3 +175,91 @@ def counts_by_purpose_and_status(session: Session) -> dict[tuple[str, MailStatus
         select(OutboundEmail.purpose, OutboundEmail.status, func.count()).group_by(OutboundEmail.purpose, OutboundEmail.status)
     )
     return {(purpose, status): count for purpose, status, count in rows}
+
+
+@dataclass(frozen=True)
+class PurposeCounts:
+    purpose: str
+    counts: dict[MailStatus, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class FailedMessage:
+    """What the officials' page shows of a failed message: never its parameters or its rendered text."""
+
+    id: int
+    recipient: str
+    purpose: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OutboxOverview:
+    statuses: tuple[MailStatus, ...]
+    purposes: list[PurposeCounts]
+    failed: list[FailedMessage]
+    failed_total: int
+    failed_purposes: list[str]
+    #: Queued after a temporary failure, waiting for their next attempt.
+    waiting_retry: int
+
+    @property
+    def totals(self) -> dict[MailStatus, int]:
+        totals: dict[MailStatus, int] = {}
+        for line in self.purposes:
+            for status, count in line.counts.items():
+                totals[status] = totals.get(status, 0) + count
+        return totals
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.purposes)
+
+
+def outbox_overview(session: Session, failed_limit: int = 100) -> OutboxOverview:
+    """Counts by purpose and status, and the newest failed messages with their errors (no links, no bodies)."""
+    by_purpose: dict[str, dict[MailStatus, int]] = {}
+    for (purpose, status), count in sorted(counts_by_purpose_and_status(session).items(), key=lambda item: item[0][0]):
+        by_purpose.setdefault(purpose, {})[status] = count
+    failed_rows = session.execute(
+        select(
+            OutboundEmail.id, OutboundEmail.recipient, OutboundEmail.purpose,
+            OutboundEmail.attempts, OutboundEmail.last_error, OutboundEmail.created_at,
+        )
+        .where(OutboundEmail.status == MailStatus.FAILED)
+        .order_by(OutboundEmail.id.desc())
+        .limit(failed_limit)
+    )
+    waiting = session.scalar(
+        select(func.count()).select_from(OutboundEmail)
+        .where(OutboundEmail.status == MailStatus.QUEUED, OutboundEmail.attempts > 0)
+    )
+    return OutboxOverview(
+        statuses=tuple(MailStatus),
+        purposes=[PurposeCounts(purpose, counts) for purpose, counts in by_purpose.items()],
+        failed=[FailedMessage(*row) for row in failed_rows],
+        failed_total=sum(counts.get(MailStatus.FAILED, 0) for counts in by_purpose.values()),
+        failed_purposes=[purpose for purpose, counts in by_purpose.items() if counts.get(MailStatus.FAILED)],
+        waiting_retry=int(waiting or 0),
+    )
+
+
+def retry_failed(session: Session, actor: StaffUser, purpose: str | None = None) -> int:
+    """Put every failed message (of ``purpose``, if given) back in the queue, due now, and audit it; returns how many."""
+    statement = (
+        update(OutboundEmail)
+        .where(OutboundEmail.status == MailStatus.FAILED)
+        .values(status=MailStatus.QUEUED, attempts=0, next_attempt_at=utcnow(), claimed_at=None, claimed_by=None)
+        .execution_options(synchronize_session=False)
+    )
+    if purpose is not None:
+        statement = statement.where(OutboundEmail.purpose == purpose)
+    count = session.execute(statement).rowcount
+    record(session, "mail.retry_failed", actor=actor, details={"purpose": purpose or "alle", "count": count})
+    return count

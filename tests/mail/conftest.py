@@ -12,6 +12,7 @@ from pb.config import normalise_database_url
 from pb.db import make_engine
 from pb.migrate import upgrade
 from tests.conftest import POSTGRES_URL, drop_postgres_schema, postgres_url_in_own_schema
+from tests.mail.outbox_app import MADE_APPS
 from tests.mail.probe import add_probe_templates
 
 _schemas = itertools.count()
@@ -22,6 +23,13 @@ def _probe_templates(request: pytest.FixtureRequest) -> None:
     if "app" in request.fixturenames:
         app: Flask = request.getfixturevalue("app")
         add_probe_templates(app)
+
+
+@pytest.fixture(autouse=True)
+def _close_outbox_apps() -> Iterator[None]:
+    yield
+    while MADE_APPS:
+        MADE_APPS.pop().extensions["pb.engine"].dispose()
 
 
 @pytest.fixture
