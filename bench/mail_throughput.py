@@ -221,7 +221,9 @@ def bench_send(app, count: int, community_id: int, smtp_port: int) -> dict[str, 
         prepared = []
         mail_from = app.config["PB_SETTINGS"].mail_from
         for row in session.scalars(select(OutboundEmail).order_by(OutboundEmail.id)):
-            prepared.append((row.recipient, build_email(render_message(session, row), mail_from).as_bytes()))
+            message = build_email(render_message(session, row), mail_from)
+            # CRLF line ends, as on the wire: smtplib sends bytes as they are.
+            prepared.append((row.recipient, message.as_bytes(policy=message.policy.clone(linesep="\r\n"))))
         session.rollback()
         sender = sender_address(mail_from)
 
