@@ -66,6 +66,9 @@ MATRIX: dict[str, Entry] = {
     "admin.community": Entry(get=COMMUNITY_A),
     "admin.audit_log": Entry(get=OFFICIALS),
     "admin.audit_log_csv": Entry(get=OFFICIALS),
+    # pb/mail: the officials' outbox page and its "send the failed ones again"
+    "mail.outbox": Entry(get=OFFICIALS),
+    "mail.retry": Entry(post=OFFICIALS),
     # Round administration.
     "rounds.index": Entry(get=OFFICIALS),
     "rounds.create": Entry(get=OFFICIALS, post=OFFICIALS),
