@@ -65,7 +65,7 @@ def init_db_command(ctx: click.Context) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
-    from pb.demo.seed import database_has_data, describe_logins, seed_demo
+    from pb.demo.seed import database_has_data, describe_logins, describe_voter_links, seed_demo
 
     if current_app.config["PB_SETTINGS"].is_production:
         raise click.ClickException("seed-demo refuses to run with PB_ENV=production")
@@ -77,6 +77,7 @@ def seed_demo_command(if_empty: bool) -> None:
         session.commit()
         click.echo(summary.describe())
     click.echo(describe_logins(session, current_app.config["BASE_URL"]))
+    click.echo(describe_voter_links(session))
 
 
 def _read_password() -> str:
@@ -120,6 +121,9 @@ def init_app(app: Flask) -> None:
     from pb.mail.cli import send_mail_command
 
     for command in (*COMMANDS, send_mail_command):
+    from pb.voting.cli import COMMANDS as VOTING_COMMANDS
+
+    for command in (*COMMANDS, *VOTING_COMMANDS):
         app.cli.add_command(command)
 
 

@@ -20,13 +20,15 @@ from pb.voting.models import (
     BallotChannel,
     BallotItem,
     BallotRevision,
+    LinkRequest,
+    LinkRequestKind,
     Voter,
     VoterSource,
 )
 
 __all__ = [
     "AuditEvent", "Ballot", "BallotChannel", "BallotItem", "BallotRevision", "BallotType", "Base",
-    "Category", "Community", "CommunityBudget", "LoginAttempt", "MailStatus", "OutboundEmail",
+    "Category", "Community", "CommunityBudget", "LinkRequest", "LinkRequestKind", "LoginAttempt", "MailStatus", "OutboundEmail",
     "Phase", "PhaseWindow", "Proposal", "ProposalStatus", "Result", "Role", "Round",
     "SelectionRule", "StaffUser", "Voter", "VoterSource", "staff_community",
 ]

@@ -213,3 +213,26 @@ def describe_logins(session: Session, base_url: str) -> str:
         scope = f" ({', '.join(slugs)})" if slugs else ""
         lines.append(f"  {role.value:<9} {email}  password: {password}{scope}")
     return "\n".join(lines)
+
+
+def describe_voter_links(session: Session, per_community: int = 1) -> str:
+    """Personal voting links of a few demo voters (DEMO ONLY), built from PB_BASE_URL; nothing is changed."""
+    from pb.voting.identity import ballot_url
+
+    round_ = session.scalar(select(Round).where(Round.name == DEMO_ROUND_NAME))
+    if round_ is None:
+        return ""
+    if round_.phase is not Phase.VOTING:
+        return f"The demo round is in its {round_.phase.value} phase: voting links open only while it is voting."
+    lines = ["Demo voter links (DEMO ONLY; each opens one invented resident's ballot):"]
+    for slug in VOTER_COMMUNITIES:
+        voters = session.scalars(
+            select(Voter)
+            .join(Community, Community.id == Voter.community_id)
+            .where(Voter.round_id == round_.id, Community.slug == slug)
+            .order_by(Voter.id)
+            .limit(per_community)
+        )
+        for voter in voters:
+            lines.append(f"  {voter.name} ({voter.community.name}): {ballot_url(voter)}")
+    return "\n".join(lines)

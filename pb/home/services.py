@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from pb.communities.models import Community
 from pb.proposals.models import Proposal, ProposalStatus
@@ -43,7 +43,8 @@ def ballot_proposals(session: Session, round_: Round, community: Community) -> l
                 Proposal.community_id == community.id,
                 Proposal.status == ProposalStatus.APPROVED,
             )
-            .order_by(Proposal.title)
+            .options(selectinload(Proposal.category))
+            .order_by(Proposal.title, Proposal.id)
         )
     )
 

@@ -144,3 +144,28 @@ class BallotRevision(Base):
     cast_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     ballot: Mapped[Ballot] = relationship(back_populates="revisions")
+
+
+class LinkRequestKind(enum.Enum):
+    NEW_LINK = "new_link"
+    SELF_REGISTRATION = "self_registration"
+
+
+class LinkRequest(Base):
+    """One resident's request for a voting link by e-mail, kept only to rate-limit such requests.
+
+    The address is kept as a sha256 hash: the table must not become a list of who asked.
+    """
+
+    __tablename__ = "link_request"
+    __table_args__ = (
+        Index("ix_link_request_email_time", "email_hash", "requested_at"),
+        Index("ix_link_request_ip_time", "ip_address", "requested_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[LinkRequestKind] = mapped_column(enum_type(LinkRequestKind))
+    #: sha256 hex of the normalised e-mail address asked for.
+    email_hash: Mapped[str] = mapped_column(String(64))
+    ip_address: Mapped[str] = mapped_column(String(45))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

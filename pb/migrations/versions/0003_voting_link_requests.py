@@ -1,0 +1,35 @@
+"""voting: link requests (rate limit for "send me a new link" and self-registration)
+
+Revision ID: 0003_voting
+Revises: 0003_round_pool_audit_scope
+Create Date: 2026-12-02
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0003_voting'
+down_revision = '0003_round_pool_audit_scope'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('link_request',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.Enum('new_link', 'self_registration', name='linkrequestkind', native_enum=False, create_constraint=True), nullable=False),
+    sa.Column('email_hash', sa.String(length=64), nullable=False),
+    sa.Column('ip_address', sa.String(length=45), nullable=False),
+    sa.Column('requested_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_link_request'))
+    )
+    with op.batch_alter_table('link_request', schema=None) as batch_op:
+        batch_op.create_index('ix_link_request_email_time', ['email_hash', 'requested_at'], unique=False)
+        batch_op.create_index('ix_link_request_ip_time', ['ip_address', 'requested_at'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('link_request', schema=None) as batch_op:
+        batch_op.drop_index('ix_link_request_ip_time')
+        batch_op.drop_index('ix_link_request_email_time')
+    op.drop_table('link_request')

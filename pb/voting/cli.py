@@ -1,0 +1,43 @@
+"""The voting commands: ``voter-link`` (more follow: import-voters, send-invitations, send-reminders)."""
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+from pb.cli import database_errors_in_one_line
+from pb.db import get_session
+from pb.rounds.models import Round
+from pb.rounds.services import current_round
+
+
+def round_for_command(round_id: int | None) -> Round:
+    """The round named by ``--round``, or the current round. Raises click.ClickException."""
+    session = get_session()
+    round_ = session.get(Round, round_id) if round_id is not None else current_round(session)
+    if round_ is None:
+        raise click.ClickException(f"no round with id {round_id}" if round_id is not None else "there is no current round")
+    return round_
+
+
+round_option = click.option(
+    "--round", "round_id", type=int, default=None, help="Round id (default: the newest round that is not archived)."
+)
+
+
+@click.command("voter-link")
+@with_appcontext
+@database_errors_in_one_line
+@click.argument("email")
+@round_option
+def voter_link_command(email: str, round_id: int | None) -> None:
+    """Print a fresh voting link for one voter; the voter's older links stop working."""
+    from pb.voting.services import issue_voter_link, voter_by_email
+
+    session = get_session()
+    voter = voter_by_email(session, round_for_command(round_id), email)
+    link = issue_voter_link(session, voter, actor_label="cli")
+    session.commit()
+    click.echo(link)
+
+
+COMMANDS = (voter_link_command,)
