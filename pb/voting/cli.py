@@ -1,6 +1,9 @@
 """The voting commands: ``voter-link`` (more follow: import-voters, send-invitations, send-reminders)."""
 from __future__ import annotations
 
+import sys
+from typing import BinaryIO
+
 import click
 from flask.cli import with_appcontext
 
@@ -40,4 +43,32 @@ def voter_link_command(email: str, round_id: int | None) -> None:
     click.echo(link)
 
 
-COMMANDS = (voter_link_command,)
+@click.command("import-voters")
+@with_appcontext
+@database_errors_in_one_line
+@click.argument("file", type=click.File("rb"))
+@round_option
+@click.option("--dry-run", is_flag=True, help="Check the file and list its problems; change nothing.")
+def import_voters_command(file: BinaryIO, round_id: int | None, dry_run: bool) -> None:
+    """Import a voter roll (CSV: email/e-mail, community/lokalsamfund, optional name/navn, birth_year/fødselsår)."""
+    from pb.voting.rolls import import_roll
+
+    session = get_session()
+    round_ = round_for_command(round_id)
+    data = file.read()
+    rows = max(data.count(b"\n"), 1)
+    # The bar shows itself only on a terminal; piped output stays clean.
+    with click.progressbar(length=rows, label="Reading the roll", file=sys.stderr) as bar:
+        report = import_roll(session, round_, data, dry_run=dry_run, actor_label="cli", progress=bar.update)
+    if not dry_run:
+        session.commit()
+    for problem in report.problems:
+        click.echo(f"line {problem.line}: {problem.message}")
+    verb = "would add" if dry_run else "added"
+    click.echo(
+        f"{report.rows} rows: {verb} {report.added}, already on the roll {report.already_on_roll}, "
+        f"refused {len(report.problems)}" + (" (dry run: nothing changed)" if dry_run else "")
+    )
+
+
+COMMANDS = (voter_link_command, import_voters_command)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.datastructures import MultiDict
-from wtforms import EmailField
+from wtforms import EmailField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length
 
 from pb.rounds.models import BallotType
@@ -73,3 +75,35 @@ def read_choices(data: MultiDict[str, str], ballot_type: BallotType, points: int
         elif int(text) > 0:
             submitted.choices[proposal_id] = int(text)
     return submitted
+
+
+class ImportVotersForm(FlaskForm):
+    file = FileField(
+        _l("Vælgerliste (CSV-fil)"),
+        validators=[
+            FileRequired(_l("Vælg en fil.")),
+            FileAllowed(["csv", "txt"], _l("Filen skal være en CSV-fil (.csv).")),
+        ],
+    )
+    mode = RadioField(
+        _l("Hvad skal der ske?"),
+        choices=[
+            SelectChoice("check", _l("Tjek kun filen. Intet bliver ændret.")),
+            SelectChoice("import", _l("Importér de gyldige rækker.")),
+        ],
+        default="check",
+    )
+
+
+class VoterSearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search changes nothing
+
+    email = EmailField(
+        _l("Vælgerens e-mailadresse"),
+        validators=[DataRequired(_l("Skriv en e-mailadresse.")), Length(max=254, message=_l("E-mailadressen er for lang."))],
+    )
+
+
+class IssueLinkForm(FlaskForm):
+    """A button: make a new personal link for the voter (CSRF only)."""

@@ -1,0 +1,97 @@
+"""The staff side of voting: importing the roll, finding a voter, and giving a voter a new link."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from pb.auth.access import can_access_community, current_staff, official_required, staff_required
+from pb.db import get_session
+from pb.errors import DomainError
+from pb.rounds.services import current_round
+from pb.voting import staff_bp
+from pb.voting.forms import ImportVotersForm, IssueLinkForm, VoterSearchForm
+from pb.voting.models import Voter
+from pb.voting.rolls import import_roll
+from pb.voting.services import issue_voter_link, voter_by_email
+
+
+def _round_or_404():
+    round_ = current_round(get_session())
+    if round_ is None:
+        abort(404)
+    return round_
+
+
+@staff_bp.route("/vaelgerliste", methods=["GET", "POST"])
+@official_required()
+def import_voters():
+    """Upload a roll: first a check that lists the problems by line, then the import."""
+    round_ = _round_or_404()
+    form = ImportVotersForm()
+    report, status = None, 200
+    if form.validate_on_submit():
+        session = get_session()
+        dry_run = form.mode.data != "import"
+        try:
+            report = import_roll(session, round_, form.file.data.read(), dry_run=dry_run, actor=current_staff())
+        except DomainError as error:
+            session.rollback()
+            form.file.errors = [str(error)]
+            status = 422
+        else:
+            session.commit()
+            # The next upload is the real import, unless this one was it.
+            form.mode.data = "import" if dry_run else "check"
+    elif form.is_submitted():
+        status = 422
+    return render_template("voting/staff/import.html", form=form, round=round_, report=report), status
+
+
+@staff_bp.get("/vaelgere")
+@staff_required()
+def find_voter():
+    """Look a voter up by e-mail in the current round (playmakers: their own communities only)."""
+    round_ = _round_or_404()
+    asked = "email" in request.args
+    form = VoterSearchForm(request.args if asked else None)
+    if asked and form.validate():
+        try:
+            voter = voter_by_email(get_session(), round_, form.email.data)
+        except DomainError as error:
+            form.email.errors.append(str(error))
+        else:
+            if can_access_community(current_staff(), voter.community):
+                return redirect(url_for("voting_staff.voter", voter_id=voter.id))
+            form.email.errors.append(_("Der er ingen vælger med den e-mailadresse i runden."))
+    return render_template("voting/staff/find_voter.html", form=form, round=round_)
+
+
+@staff_bp.get("/vaelgere/<int:voter_id>")
+@staff_required()
+def voter(voter_id: int):
+    voter = _voter_in_scope(voter_id)
+    return render_template("voting/staff/voter.html", voter=voter, form=IssueLinkForm(), link=None)
+
+
+@staff_bp.post("/vaelgere/<int:voter_id>/nyt-link")
+@staff_required()
+def issue_link(voter_id: int):
+    """Make a new personal link (the old one stops working) and show it, e.g. to read out on the phone."""
+    voter = _voter_in_scope(voter_id)
+    form = IssueLinkForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("voting_staff.voter", voter_id=voter.id))
+    session = get_session()
+    link = issue_voter_link(session, voter, actor=current_staff())
+    session.commit()
+    flash(_("Der er lavet et nyt link. Det gamle link virker ikke længere."), "success")
+    return render_template("voting/staff/voter.html", voter=voter, form=form, link=link)
+
+
+def _voter_in_scope(voter_id: int) -> Voter:
+    voter = get_session().get(Voter, voter_id)
+    if voter is None:
+        abort(404)
+    if not can_access_community(current_staff(), voter.community):
+        abort(403)
+    return voter
