@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from urllib.parse import urlencode
 
 from flask import Flask, has_request_context, request, url_for
@@ -41,6 +41,11 @@ def format_whole_number(value: int) -> str:
     return format_decimal(value, format="#,##0", locale=current_language())
 
 
+def format_percentage(value: float) -> str:
+    """A percentage with one decimal: "16,2 %" in Danish, "16.2%" in English (``value`` is in per cent)."""
+    return format_percent(value / 100, format="#,##0.0 %" if current_language() == "da" else "#,##0.0%", locale=current_language())
+
+
 def format_long_date(value: date | datetime) -> str:
     """ "1. marts 2027" in Danish, "1 March 2027" in English."""
     return format_date(value, format="d. MMMM y" if current_language() == "da" else "d MMMM y")
@@ -62,6 +67,7 @@ def init_babel(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = format_long_date
     app.jinja_env.filters["number"] = format_whole_number
     app.jinja_env.filters["danish"] = mark_danish
+    app.jinja_env.filters["percent"] = format_percentage
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
     app.context_processor(lambda: {"language_links": language_links()})

@@ -71,4 +71,34 @@ def import_voters_command(file: BinaryIO, round_id: int | None, dry_run: bool) -
     )
 
 
-COMMANDS = (voter_link_command, import_voters_command)
+@click.command("send-invitations")
+@with_appcontext
+@database_errors_in_one_line
+@round_option
+def send_invitations_command(round_id: int | None) -> None:
+    """Queue an invitation for every voter not invited yet (run send-mail to send them)."""
+    from pb.voting.mailings import send_invitations
+
+    session = get_session()
+    report = send_invitations(session, round_for_command(round_id), actor_label="cli")
+    session.commit()
+    click.echo(f"Queued {report.queued} invitations ({report.considered} voters not invited before).")
+
+
+@click.command("send-reminders")
+@with_appcontext
+@database_errors_in_one_line
+@round_option
+@click.option("--wave", default=None, help="Name of the reminder wave (default: today's date); a wave reaches each voter once.")
+def send_reminders_command(round_id: int | None, wave: str | None) -> None:
+    """Queue a reminder for every invited voter who has not voted, once per wave."""
+    from pb.voting.mailings import default_wave, send_reminders
+
+    session = get_session()
+    wave = wave or default_wave()
+    report = send_reminders(session, round_for_command(round_id), wave=wave, actor_label="cli")
+    session.commit()
+    click.echo(f"Queued {report.queued} reminders in wave {wave} ({report.considered} invited voters have not voted).")
+
+
+COMMANDS = (voter_link_command, import_voters_command, send_invitations_command, send_reminders_command)

@@ -13,9 +13,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.datastructures import MultiDict
-from wtforms import EmailField, RadioField
+from wtforms import EmailField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 from pb.rounds.models import BallotType
 from pb.voting.ballots import Choices, ChoicesUnreadable
@@ -107,3 +107,14 @@ class VoterSearchForm(FlaskForm):
 
 class IssueLinkForm(FlaskForm):
     """A button: make a new personal link for the voter (CSRF only)."""
+
+
+class SendInvitationsForm(FlaskForm):
+    """A button: queue invitations for every voter not invited yet (CSRF only)."""
+
+
+class SendRemindersForm(FlaskForm):
+    wave = StringField(
+        _l("Navn på påmindelsesrunden"),
+        validators=[Optional(), Length(max=40, message=_l("Højst 40 tegn."))],
+    )

@@ -14,14 +14,12 @@ show on a friendly page with a "send me a new link" form.
 """
 from __future__ import annotations
 
-from typing import Any
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.db import utcnow
+from pb.mail.registry import absolute_url
 from pb.rounds.models import Phase, Round
 from pb.rounds.phases import Action, is_allowed
 from pb.signing import LinkInvalid, Purpose, sign, unsign
@@ -63,13 +61,6 @@ def ballot_credential(voter: Voter) -> str:
 def ballot_url(voter: Voter) -> str:
     """The voter's personal link, absolute, built from ``PB_BASE_URL`` (works outside a request)."""
     return absolute_url("voting.ballot", token=ballot_credential(voter))
-
-
-def absolute_url(endpoint: str, **values: Any) -> str:
-    """An absolute URL on ``PB_BASE_URL`` for ``endpoint``, in or outside a request."""
-    adapter = current_app.url_map.bind("localhost")
-    path = adapter.build(endpoint, values)
-    return current_app.config["BASE_URL"].rstrip("/") + path
 
 
 def voter_for_credential(session: Session, credential: str, *, lock: bool = False) -> Voter:

@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pb.mail.registry import MailObsolete, mail_template
+from pb.mail.registry import MailObsolete, absolute_url, mail_template
 from pb.mail.services import enqueue
 from pb.rounds.models import Phase
+from pb.rounds.phases import Action, is_allowed
 from pb.voting import identity
 from pb.voting.ballots import CastBallot, receipt_hash
 from pb.voting.models import Voter
@@ -48,10 +49,12 @@ def queue_new_link(session: Session, voter: Voter, language: str) -> None:
     )
 
 
-def _voter(session: Session, params: dict[str, Any]) -> Voter:
+def _voter(session: Session, params: dict[str, Any], *, while_voting: bool = True) -> Voter:
     voter = session.get(Voter, params["voter_id"])
     if voter is None or not voter.email:
         raise MailObsolete("the voter no longer exists")
+    if while_voting and not is_allowed(voter.round, Action.CAST_BALLOT):
+        raise MailObsolete("voting is not open: the link in this mail would not work")
     return voter
 
 
@@ -64,14 +67,14 @@ def voting_context(voter: Voter) -> dict[str, Any]:
         "community": voter.community,
         "link": identity.ballot_url(voter),
         "deadline": window.ends_at if window else None,
-        "help_url": identity.absolute_url("voting.new_link"),
+        "help_url": absolute_url("voting.new_link"),
     }
 
 
 @mail_template("voting/receipt")
 def receipt_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
     """Context for templates/voting/mail/receipt.*: the code, the choices and the link to change them."""
-    voter = _voter(session, params)
+    voter = _voter(session, params, while_voting=False)
     ballot = voter.ballot
     if ballot is None or ballot.receipt_hash != receipt_hash(params["code"]):
         # A newer version of the ballot replaced this one before the mail went out.
@@ -83,3 +86,18 @@ def receipt_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
 def new_link_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
     """Context for templates/voting/mail/new_link.*."""
     return voting_context(_voter(session, params))
+
+
+@mail_template("voting/invitation")
+def invitation_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
+    """Context for templates/voting/mail/invitation.*."""
+    return voting_context(_voter(session, params))
+
+
+@mail_template("voting/reminder")
+def reminder_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
+    """Context for templates/voting/mail/reminder.*; ``opened`` words it for those who opened but did not vote."""
+    voter = _voter(session, params)
+    if voter.ballot is not None:
+        raise MailObsolete("the voter has voted since the reminder was queued")
+    return {**voting_context(voter), "opened": voter.verified_at is not None}

@@ -63,6 +63,8 @@ class Voter(Base):
     link_version: Mapped[int] = mapped_column(default=1)
     #: When the voter first opened a link sent to them (for self-registered voters, the e-mail check).
     verified_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    #: When the invitation was queued for this voter (none: not invited yet).
+    invited_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     round: Mapped[Round] = relationship()

@@ -9,7 +9,9 @@ from pb.db import get_session
 from pb.errors import DomainError
 from pb.rounds.services import current_round
 from pb.voting import staff_bp
-from pb.voting.forms import ImportVotersForm, IssueLinkForm, VoterSearchForm
+from pb.voting.forms import ImportVotersForm, IssueLinkForm, SendInvitationsForm, SendRemindersForm, VoterSearchForm
+from pb.voting.mailings import default_wave, send_invitations, send_reminders
+from pb.voting.turnout import turnout_for
 from pb.voting.models import Voter
 from pb.voting.rolls import import_roll
 from pb.voting.services import issue_voter_link, voter_by_email
@@ -95,3 +97,45 @@ def _voter_in_scope(voter_id: int) -> Voter:
     if not can_access_community(current_staff(), voter.community):
         abort(403)
     return voter
+
+
+@staff_bp.get("/")
+@staff_required()
+def overview():
+    """Turnout per community, live (a playmaker sees their own); officials also send invitations and reminders."""
+    round_ = _round_or_404()
+    user = current_staff()
+    return render_template(
+        "voting/staff/overview.html",
+        round=round_,
+        turnout=turnout_for(get_session(), round_, user),
+        invite_form=SendInvitationsForm() if user.is_official else None,
+        remind_form=SendRemindersForm(wave=default_wave()) if user.is_official else None,
+    )
+
+
+@staff_bp.post("/invitationer")
+@official_required()
+def invite():
+    round_ = _round_or_404()
+    if SendInvitationsForm().validate_on_submit():
+        session = get_session()
+        report = send_invitations(session, round_, actor=current_staff())
+        session.commit()
+        flash(_("%(count)s invitationer er lagt i udbakken.", count=report.queued), "success")
+    return redirect(url_for("voting_staff.overview"))
+
+
+@staff_bp.post("/paamindelser")
+@official_required()
+def remind():
+    round_ = _round_or_404()
+    form = SendRemindersForm()
+    if form.validate_on_submit():
+        session = get_session()
+        report = send_reminders(session, round_, wave=form.wave.data or None, actor=current_staff())
+        session.commit()
+        flash(_("%(count)s påmindelser er lagt i udbakken.", count=report.queued), "success")
+    else:
+        flash(" ".join(form.wave.errors) or _("Formularen kunne ikke sendes. Prøv igen."), "error")
+    return redirect(url_for("voting_staff.overview"))

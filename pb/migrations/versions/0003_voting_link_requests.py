@@ -1,4 +1,4 @@
-"""voting: link requests (rate limit for "send me a new link" and self-registration)
+"""voting: link requests (rate limit for "send me a new link" and self-registration), voter.invited_at
 
 Revision ID: 0003_voting
 Revises: 0003_round_pool_audit_scope
@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('voter', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('invited_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table('link_request',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.Enum('new_link', 'self_registration', name='linkrequestkind', native_enum=False, create_constraint=True), nullable=False),
@@ -33,3 +35,5 @@ def downgrade() -> None:
         batch_op.drop_index('ix_link_request_ip_time')
         batch_op.drop_index('ix_link_request_email_time')
     op.drop_table('link_request')
+    with op.batch_alter_table('voter', schema=None) as batch_op:
+        batch_op.drop_column('invited_at')
