@@ -22,13 +22,14 @@ from pb.voting.models import (
     BallotRevision,
     LinkRequest,
     LinkRequestKind,
+    PendingPaperBallot,
     Voter,
     VoterSource,
 )
 
 __all__ = [
     "AuditEvent", "Ballot", "BallotChannel", "BallotItem", "BallotRevision", "BallotType", "Base",
-    "Category", "Community", "CommunityBudget", "LinkRequest", "LinkRequestKind", "LoginAttempt", "MailStatus", "OutboundEmail",
+    "Category", "Community", "CommunityBudget", "LinkRequest", "LinkRequestKind", "LoginAttempt", "MailStatus", "OutboundEmail", "PendingPaperBallot",
     "Phase", "PhaseWindow", "Proposal", "ProposalStatus", "Result", "Role", "Round",
     "SelectionRule", "StaffUser", "Voter", "VoterSource", "staff_community",
 ]

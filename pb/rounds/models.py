@@ -89,6 +89,8 @@ class Round(Base):
     self_registration_open: Mapped[bool] = mapped_column(default=True)
     #: The whole pool of the round in kroner; the communities' budgets must add up to it. None until set.
     pool_amount: Mapped[Optional[int]]
+    #: Paper ballots count only after a second playmaker confirms them.
+    paper_four_eyes: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     phase_windows: Mapped[list[PhaseWindow]] = relationship(

@@ -6,4 +6,4 @@ bp = Blueprint("voting", __name__, url_prefix="/stem")
 #: The staff pages of voting: the roll, voters' links.
 staff_bp = Blueprint("voting_staff", __name__, url_prefix="/staff/afstemning")
 
-from pb.voting import mail, routes, staff_routes  # noqa: E402,F401  (routes and mail templates register themselves)
+from pb.voting import mail, paper_routes, routes, staff_routes  # noqa: E402,F401  (routes and mail templates register themselves)

@@ -20,6 +20,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pb.communities.models import Community
 from pb.db import utcnow
 from pb.errors import DomainError
 from pb.i18n import format_kroner
@@ -27,7 +28,7 @@ from pb.home.services import ballot_proposals
 from pb.proposals.models import Proposal
 from pb.rounds.models import BallotType, CommunityBudget, Round
 from pb.rounds.phases import Action, require_phase
-from pb.voting.models import Ballot, BallotChannel, BallotItem, BallotRevision, Voter
+from pb.voting.models import Ballot, BallotChannel, BallotItem, BallotRevision, PendingPaperBallot, Voter
 
 #: Points a voter distributes on a cumulative ballot when the round does not say.
 DEFAULT_CUMULATIVE_POINTS = 10
@@ -56,6 +57,14 @@ class ChannelConflict(DomainError):
     status = 409
 
 
+PAPER_FIRST = _l("Der er allerede registreret en stemme på papir for dig. Den kan ikke ændres her.")
+ONLINE_FIRST = _l("Vælgeren har allerede stemt digitalt. En papirstemme kan ikke registreres.")
+
+
+def has_pending_paper_ballot(session: Session, voter: Voter) -> bool:
+    return session.scalar(select(PendingPaperBallot.id).where(PendingPaperBallot.voter_id == voter.id)) is not None
+
+
 class ChoicesUnreadable(DomainError):
     """The form did not carry choices the ballot could have sent (e.g. an edited page)."""
 
@@ -70,7 +79,7 @@ class BallotSheet:
     """Everything the ballot page shows a voter, and the rules their choices must meet."""
 
     round: Round
-    voter: Voter
+    community: Community
     proposals: list[Proposal]
     ballot_type: BallotType
     #: Community budget in whole kroner (knapsack ballots).
@@ -96,11 +105,15 @@ class BallotSheet:
 
 def ballot_sheet(session: Session, voter: Voter) -> BallotSheet:
     """The ballot of the voter's community in the voter's round. Raises DomainError without a budget."""
-    round_ = voter.round
-    proposals = ballot_proposals(session, round_, voter.community)
+    return community_sheet(session, voter.round, voter.community)
+
+
+def community_sheet(session: Session, round_: Round, community: Community) -> BallotSheet:
+    """The ballot of one community in one round. Raises DomainError without a budget."""
+    proposals = ballot_proposals(session, round_, community)
     budget = session.scalar(
         select(CommunityBudget.amount).where(
-            CommunityBudget.round_id == round_.id, CommunityBudget.community_id == voter.community_id
+            CommunityBudget.round_id == round_.id, CommunityBudget.community_id == community.id
         )
     )
     if round_.ballot_type is BallotType.KNAPSACK and budget is None:
@@ -109,7 +122,7 @@ def ballot_sheet(session: Session, voter: Voter) -> BallotSheet:
     max_choices = round_.approval_max_choices if round_.approval_max_choices is not None else len(proposals)
     return BallotSheet(
         round=round_,
-        voter=voter,
+        community=community,
         proposals=proposals,
         ballot_type=round_.ballot_type,
         budget=budget,
@@ -225,6 +238,7 @@ def receipt_hash(code: str) -> str:
 
 @dataclass(frozen=True)
 class CastBallot:
+    voter: Voter
     ballot: Ballot
     #: The receipt code, shown once; only its hash is stored.
     receipt_code: str
@@ -244,11 +258,9 @@ def record_ballot(
     sheet = check_ballot(session, voter, dict(choices))
     ballot = current_ballot(session, voter)
     if ballot is not None and ballot.channel is not channel:
-        raise ChannelConflict(
-            _l("Der er allerede registreret en stemme på papir for dig. Den kan ikke ændres her.")
-            if ballot.channel is BallotChannel.PAPER
-            else _l("Vælgeren har allerede stemt digitalt. En papirstemme kan ikke registreres.")
-        )
+        raise ChannelConflict(PAPER_FIRST if ballot.channel is BallotChannel.PAPER else ONLINE_FIRST)
+    if channel is BallotChannel.WEB and has_pending_paper_ballot(session, voter):
+        raise ChannelConflict(PAPER_FIRST)
     code = new_receipt_code()
     now = utcnow()
     if ballot is None:
@@ -281,4 +293,4 @@ def record_ballot(
         BallotItem(proposal_id=proposal.id, points=points) for proposal, points in sheet.chosen(dict(choices))
     )
     session.flush()
-    return CastBallot(ballot=ballot, receipt_code=code, sheet=sheet)
+    return CastBallot(voter=voter, ballot=ballot, receipt_code=code, sheet=sheet)

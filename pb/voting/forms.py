@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.datastructures import MultiDict
-from wtforms import EmailField, RadioField, StringField
+from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
@@ -118,3 +118,26 @@ class SendRemindersForm(FlaskForm):
         _l("Navn på påmindelsesrunden"),
         validators=[Optional(), Length(max=40, message=_l("Højst 40 tegn."))],
     )
+
+
+class PaperBallotForm(FlaskForm):
+    """Who the paper ballot belongs to; the choices are read by read_choices."""
+
+    email = EmailField(
+        _l("E-mail på vælgerlisten"),
+        validators=[
+            Optional(),
+            Length(max=254, message=_l("E-mailadressen er for lang.")),
+            Email(_l("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."), check_deliverability=False),
+        ],
+    )
+    name = StringField(_l("Navn"), validators=[Optional(), Length(max=120, message=_l("Højst 120 tegn."))])
+    address = StringField(_l("Adresse"), validators=[Optional(), Length(max=200, message=_l("Højst 200 tegn."))])
+
+
+class PaperDecisionForm(FlaskForm):
+    """Confirm or reject a pending paper ballot (CSRF only)."""
+
+
+class FourEyesForm(FlaskForm):
+    required = BooleanField(_l("En anden skal godkende hver papirstemme (fire øjne)"))

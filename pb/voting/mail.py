@@ -28,7 +28,7 @@ def queue_receipt(session: Session, cast: CastBallot, language: str) -> None:
     ballot = cast.ballot
     enqueue(
         session,
-        to=cast.sheet.voter.email,
+        to=cast.voter.email,
         purpose="receipt",
         template="voting/receipt",
         params={"voter_id": ballot.voter_id, "version": ballot.version, "code": cast.receipt_code},

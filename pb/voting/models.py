@@ -55,8 +55,11 @@ class Voter(Base):
         ForeignKey("community.id", ondelete="RESTRICT"), index=True
     )
     #: Stored lower-cased, so the unique constraint catches "A@x.dk" and "a@x.dk".
-    email: Mapped[str] = mapped_column(String(254))
+    #: Empty for a paper voter without an address, and after the roll's personal data is erased.
+    email: Mapped[Optional[str]] = mapped_column(String(254))
     name: Mapped[Optional[str]] = mapped_column(String(120))
+    #: Postal address of a paper voter (who may have no e-mail).
+    address: Mapped[Optional[str]] = mapped_column(String(200))
     birth_year: Mapped[Optional[int]]
     source: Mapped[VoterSource] = mapped_column(enum_type(VoterSource))
     #: Bumped when a new link is sent; links carrying an older version stop working.
@@ -171,3 +174,22 @@ class LinkRequest(Base):
     email_hash: Mapped[str] = mapped_column(String(64))
     ip_address: Mapped[str] = mapped_column(String(45))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PendingPaperBallot(Base):
+    """A paper ballot entered by one playmaker, waiting for a second one to confirm it (four eyes).
+
+    It is not a ``Ballot`` until confirmed, so nothing counts it before then.
+    """
+
+    __tablename__ = "pending_paper_ballot"
+    __table_args__ = (UniqueConstraint("voter_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"))
+    #: ``{"proposal id": points}`` as entered.
+    items: Mapped[dict[str, Any]] = mapped_column(JSON)
+    entered_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    voter: Mapped[Voter] = relationship()

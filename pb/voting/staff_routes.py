@@ -9,7 +9,7 @@ from pb.db import get_session
 from pb.errors import DomainError
 from pb.rounds.services import current_round
 from pb.voting import staff_bp
-from pb.voting.forms import ImportVotersForm, IssueLinkForm, SendInvitationsForm, SendRemindersForm, VoterSearchForm
+from pb.voting.forms import FourEyesForm, ImportVotersForm, IssueLinkForm, SendInvitationsForm, SendRemindersForm, VoterSearchForm
 from pb.voting.mailings import default_wave, send_invitations, send_reminders
 from pb.voting.turnout import turnout_for
 from pb.voting.models import Voter
@@ -111,6 +111,7 @@ def overview():
         turnout=turnout_for(get_session(), round_, user),
         invite_form=SendInvitationsForm() if user.is_official else None,
         remind_form=SendRemindersForm(wave=default_wave()) if user.is_official else None,
+        four_eyes_form=FourEyesForm(required=round_.paper_four_eyes) if user.is_official else None,
     )
 
 

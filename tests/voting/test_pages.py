@@ -85,6 +85,8 @@ def test_cumulative_number_fields_keep_what_was_typed(client, election, link_for
     assert response.status_code == 422
     assert "Skriv et helt tal fra 0 til 10." in page and f'href="#points-{a}"' in page
     assert 'value="tre"' in page and 'value="4"' in page
+    confirm = client.post(path, data={"csrf_token": csrf_token(path), f"points-{a}": "6", f"points-{b}": "4"})
+    assert f'name="points-{a}" value="6"' in confirm.get_data(as_text=True)
     done = _cast(client, csrf_token, path, {f"points-{a}": "6", f"points-{b}": "4"}, field="points")
     assert RECEIPT.search(done.get_data(as_text=True))
 
@@ -96,6 +98,8 @@ def test_the_confirmation_can_go_back_to_edit(client, election, link_for, csrf_t
     response = client.post(path, data={"csrf_token": csrf_token(path), "proposal": [str(e.proposals[1].id)], "step": "edit"})
     assert response.status_code == 200
     assert re.search(rf'value="{e.proposals[1].id}"[^>]*checked', response.get_data(as_text=True))
+    confirm = client.post(path, data={"csrf_token": csrf_token(path), "proposal": [str(e.proposals[1].id)]})
+    assert f'name="proposal" value="{e.proposals[1].id}"' in confirm.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("suffix", ["x", "", "-garbage"])

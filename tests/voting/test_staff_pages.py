@@ -92,6 +92,8 @@ def test_staff_voting_pages_have_sound_structure(client, election, make_staff, s
         _upload(client, csrf_token, b"email,community\nbad,nowhere\n", "check"),
         client.get("/staff/afstemning/vaelgere"),
         client.get(f"/staff/afstemning/vaelgere/{e.voter.id}"),
+        client.get("/staff/afstemning/"),
+        client.get(f"/staff/afstemning/papir/{e.community.slug}"),
     ]
     for response in pages:
         assert response.status_code == 200
