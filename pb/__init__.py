@@ -75,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
     from pb.mail import bp as mail_bp
     from pb.rounds.routes import bp as rounds_bp
     from pb.voting import bp as voting_bp
+    from pb.voting import help_bp
     from pb.voting import staff_bp as voting_staff_bp
 
     app.context_processor(staff_context)
@@ -85,3 +86,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(rounds_bp)
     app.register_blueprint(voting_bp)
     app.register_blueprint(voting_staff_bp)
+    app.register_blueprint(help_bp)

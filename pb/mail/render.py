@@ -37,7 +37,7 @@ def render_message(session: Session, row: OutboundEmail) -> RenderedMessage:
     subject_file, text_file, html_file = template_paths(row.template)
     with force_locale(row.language):
         context = make_context(session, dict(row.params))
-        context.setdefault("home_url", absolute_url("home.index"))
+        context.setdefault("home_url", absolute_url("help.help_page"))  # the help page: how to vote, whom to contact
         context.setdefault("language", row.language)
         subject = " ".join(_render(subject_file, context).split())
         context["subject"] = subject

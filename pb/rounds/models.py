@@ -89,6 +89,9 @@ class Round(Base):
     self_registration_open: Mapped[bool] = mapped_column(default=True)
     #: The whole pool of the round in kroner; the communities' budgets must add up to it. None until set.
     pool_amount: Mapped[Optional[int]]
+    #: Whom residents contact with questions about voting; shown on the help page.
+    contact_email: Mapped[Optional[str]] = mapped_column(String(254))
+    contact_phone: Mapped[Optional[str]] = mapped_column(String(40))
     #: Paper ballots count only after a second playmaker confirms them.
     paper_four_eyes: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

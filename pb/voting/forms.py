@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -25,6 +26,18 @@ CHOICE_FIELD = "proposal"
 #: Prefix of the number fields (cumulative): ``points-<proposal id>``.
 POINTS_PREFIX = "points-"
 _POINTS_FIELD = re.compile(r"^points-(\d{1,9})$")
+
+
+def optional_email_field(label: Any) -> EmailField:
+    """An e-mail field that may stay empty but must be a valid address when filled in."""
+    return EmailField(
+        label,
+        validators=[
+            Optional(),
+            Length(max=254, message=_l("E-mailadressen er for lang.")),
+            Email(_l("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."), check_deliverability=False),
+        ],
+    )
 
 
 class BallotForm(FlaskForm):
@@ -123,14 +136,7 @@ class SendRemindersForm(FlaskForm):
 class PaperBallotForm(FlaskForm):
     """Who the paper ballot belongs to; the choices are read by read_choices."""
 
-    email = EmailField(
-        _l("E-mail på vælgerlisten"),
-        validators=[
-            Optional(),
-            Length(max=254, message=_l("E-mailadressen er for lang.")),
-            Email(_l("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."), check_deliverability=False),
-        ],
-    )
+    email = optional_email_field(_l("E-mail på vælgerlisten"))
     name = StringField(_l("Navn"), validators=[Optional(), Length(max=120, message=_l("Højst 120 tegn."))])
     address = StringField(_l("Adresse"), validators=[Optional(), Length(max=200, message=_l("Højst 200 tegn."))])
 
@@ -141,3 +147,17 @@ class PaperDecisionForm(FlaskForm):
 
 class FourEyesForm(FlaskForm):
     required = BooleanField(_l("En anden skal godkende hver papirstemme (fire øjne)"))
+
+
+class ContactForm(FlaskForm):
+    contact_email = optional_email_field(_l("E-mail til borgerne"))
+    contact_phone = StringField(
+        _l("Telefon til borgerne"), validators=[Optional(), Length(max=40, message=_l("Højst 40 tegn."))]
+    )
+
+
+class EraseVoterDataForm(FlaskForm):
+    confirm = BooleanField(
+        _l("Jeg forstår, at vælgernes e-mail, navn, fødselsår og adresse slettes for altid."),
+        validators=[DataRequired(_l("Sæt kryds for at bekræfte."))],
+    )

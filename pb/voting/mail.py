@@ -67,7 +67,6 @@ def voting_context(voter: Voter) -> dict[str, Any]:
         "community": voter.community,
         "link": identity.ballot_url(voter),
         "deadline": window.ends_at if window else None,
-        "help_url": absolute_url("voting.new_link"),
     }
 
 

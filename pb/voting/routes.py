@@ -13,7 +13,7 @@ from pb.errors import DomainError
 from pb.i18n import current_language
 from pb.rounds.models import Phase
 from pb.signing import LinkInvalid
-from pb.voting import bp
+from pb.voting import bp, help_bp
 from pb.voting.ballots import BallotRefused, BallotSheet, Choices
 from pb.voting.forms import CHOICE_FIELD, POINTS_PREFIX, BallotForm, NewLinkForm, SubmittedChoices, read_choices
 from pb.voting.identity import VotingNotOpen
@@ -28,6 +28,8 @@ from pb.voting.services import (
     review_ballot,
     sheet_for,
 )
+from pb.rounds.services import current_round
+
 
 T = TypeVar("T")
 
@@ -212,3 +214,9 @@ def _ballot_page(
         status,
     )
     return response
+
+
+@help_bp.get("/hjaelp")
+def help_page():
+    """How to vote, how to get a new link, and whom to contact (the current round's contact)."""
+    return render_template("voting/help.html", round=current_round(get_session()))

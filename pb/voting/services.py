@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pb.db import utcnow
-from pb.errors import DomainError
+from pb.errors import DomainError, NotAllowed
 from pb.rounds.models import Round
 from pb.auth.models import StaffUser
 from pb.auth.services import normalise_email
@@ -145,3 +145,15 @@ def issue_voter_link(session: Session, voter: Voter, *, actor: StaffUser | None 
     )
     session.flush()
     return link
+
+
+def set_contact(session: Session, round_: Round, email: str | None, phone: str | None, actor: StaffUser) -> None:
+    """Set whom residents contact about voting (shown on the help page). Audited. Raises NotAllowed."""
+    if not actor.is_official:
+        raise NotAllowed(_l("Kun kommunens medarbejdere kan ændre denne indstilling."))
+    before = {"email": round_.contact_email, "phone": round_.contact_phone}
+    round_.contact_email = normalise_email(email) if email else None
+    round_.contact_phone = phone.strip() if phone else None
+    record(session, "round.contact", actor=actor, obj=round_,
+           details={"before": before, "after": {"email": round_.contact_email, "phone": round_.contact_phone}})
+    session.flush()

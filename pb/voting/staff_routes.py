@@ -7,18 +7,26 @@ from flask_babel import gettext as _
 from pb.auth.access import can_access_community, current_staff, official_required, staff_required
 from pb.db import get_session
 from pb.errors import DomainError
+from sqlalchemy import select
+
+from pb.rounds.models import Round
+from pb.rounds.phases import Action, is_allowed
 from pb.rounds.services import current_round
+from pb.voting.erasure import erase_voter_data
 from pb.voting import staff_bp
-from pb.voting.forms import FourEyesForm, ImportVotersForm, IssueLinkForm, SendInvitationsForm, SendRemindersForm, VoterSearchForm
+from pb.voting.forms import ContactForm, EraseVoterDataForm, FourEyesForm, ImportVotersForm, IssueLinkForm, SendInvitationsForm, SendRemindersForm, VoterSearchForm
 from pb.voting.mailings import default_wave, send_invitations, send_reminders
 from pb.voting.turnout import turnout_for
 from pb.voting.models import Voter
 from pb.voting.rolls import import_roll
-from pb.voting.services import issue_voter_link, voter_by_email
+from pb.voting.services import issue_voter_link, set_contact, voter_by_email
 
 
 def _round_or_404():
-    round_ = current_round(get_session())
+    """The round a staff page works on: ``?round=ID``, or the current round."""
+    session = get_session()
+    asked = request.args.get("round", type=int)
+    round_ = session.get(Round, asked) if asked else current_round(session)
     if round_ is None:
         abort(404)
     return round_
@@ -112,6 +120,9 @@ def overview():
         invite_form=SendInvitationsForm() if user.is_official else None,
         remind_form=SendRemindersForm(wave=default_wave()) if user.is_official else None,
         four_eyes_form=FourEyesForm(required=round_.paper_four_eyes) if user.is_official else None,
+        contact_form=ContactForm(obj=round_) if user.is_official else None,
+        other_rounds=[r for r in get_session().scalars(select(Round).order_by(Round.created_at.desc())) if r.id != round_.id],
+        erase_form=EraseVoterDataForm() if user.is_official and is_allowed(round_, Action.ERASE_VOTER_DATA) else None,
     )
 
 
@@ -140,3 +151,35 @@ def remind():
     else:
         flash(" ".join(form.wave.errors) or _("Formularen kunne ikke sendes. Prøv igen."), "error")
     return redirect(url_for("voting_staff.overview"))
+
+
+@staff_bp.post("/kontakt")
+@official_required()
+def contact():
+    """The contact e-mail and phone residents see on the help page."""
+    round_ = _round_or_404()
+    form = ContactForm()
+    if form.validate_on_submit():
+        session = get_session()
+        set_contact(session, round_, form.contact_email.data, form.contact_phone.data, current_staff())
+        session.commit()
+        flash(_("Kontaktoplysningerne er gemt."), "success")
+    else:
+        flash(" ".join(form.contact_email.errors + form.contact_phone.errors), "error")
+    return redirect(url_for("voting_staff.overview"))
+
+
+@staff_bp.post("/slet-persondata")
+@official_required()
+def erase():
+    """Erase the voters' personal data of an archived round (``?round=ID``)."""
+    round_ = _round_or_404()
+    form = EraseVoterDataForm()
+    if form.validate_on_submit():
+        session = get_session()
+        count = erase_voter_data(session, round_, current_staff())
+        session.commit()
+        flash(_("Persondata for %(count)s vælgere er slettet. Stemmerne tæller stadig.", count=count), "success")
+    else:
+        flash(_("Sæt kryds for at bekræfte."), "error")
+    return redirect(url_for("voting_staff.overview", round=round_.id))
