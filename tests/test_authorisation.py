@@ -76,6 +76,18 @@ MATRIX: dict[str, Entry] = {
     "rounds.settings": Entry(get=OFFICIALS, post=OFFICIALS),
     "rounds.dates": Entry(get=OFFICIALS, post=OFFICIALS),
     "rounds.budgets": Entry(get=OFFICIALS, post=OFFICIALS),
+    "voting_staff.overview": Entry(get=ANY_STAFF),
+    "voting_staff.import_voters": Entry(get=OFFICIALS, post=OFFICIALS),
+    "voting_staff.find_voter": Entry(get=ANY_STAFF),
+    "voting_staff.voter": Entry(get=COMMUNITY_A),
+    "voting_staff.issue_link": Entry(post=COMMUNITY_A),
+    "voting_staff.invite": Entry(post=OFFICIALS),
+    "voting_staff.remind": Entry(post=OFFICIALS),
+    "voting_staff.contact": Entry(post=OFFICIALS),
+    "voting_staff.erase": Entry(post=OFFICIALS),
+    "voting_staff.four_eyes": Entry(post=OFFICIALS),
+    "voting_staff.paper_ballot": Entry(get=COMMUNITY_A, post=COMMUNITY_A),
+    "voting_staff.paper_decision": Entry(post=COMMUNITY_A),
     "rounds.budget_formula": Entry(get=OFFICIALS, post=OFFICIALS),
 }
 
@@ -89,6 +101,7 @@ class World:
     round: object
     proposal_a: object
     other_staff: object
+    voter_a: object = None
 
 
 #: A value for each URL argument a staff route can have.
@@ -97,6 +110,9 @@ ARGUMENTS: dict[str, Callable[[World], object]] = {
     "round_id": lambda world: world.round.id,
     "user_id": lambda world: world.other_staff.id,
     "proposal_id": lambda world: world.proposal_a.id,
+    "voter_id": lambda world: world.voter_a.id,
+    "pending_id": lambda world: 1,
+    "decision": lambda world: "godkend",
 }
 
 
@@ -157,12 +173,12 @@ def csrf_token(client: FlaskClient, path: str) -> str:
 
 
 @pytest.fixture
-def world(make_community, make_round, make_proposal, make_staff) -> World:
+def world(make_community, make_round, make_proposal, make_staff, make_voter) -> World:
     a, b = make_community("Aby"), make_community("Bby")
     round_ = make_round(phase=Phase.REVIEW, budgets={a: 100_000, b: 100_000}, pool_amount=200_000)
     proposal = make_proposal(round_, a, status=ProposalStatus.SUBMITTED)
     other = make_staff(role=Role.PLAYMAKER, communities=[a])
-    return World(a, b, round_, proposal, other)
+    return World(a, b, round_, proposal, other, make_voter(round_, a))
 
 
 @pytest.fixture
