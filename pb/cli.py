@@ -119,11 +119,9 @@ COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_co
 
 def init_app(app: Flask) -> None:
     from pb.mail.cli import send_mail_command
-
-    for command in (*COMMANDS, send_mail_command):
     from pb.voting.cli import COMMANDS as VOTING_COMMANDS
 
-    for command in (*COMMANDS, *VOTING_COMMANDS):
+    for command in (*COMMANDS, send_mail_command, *VOTING_COMMANDS):
         app.cli.add_command(command)
 
 
