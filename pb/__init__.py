@@ -42,13 +42,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         count = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
-    from pb import cli, db, labels, web
+    from pb import cli, db, labels, ratelimit, web
     from pb.i18n import init_babel
 
     db.init_app(app)
     init_babel(app)
     labels.init_app(app)
     web.init_app(app)
+    ratelimit.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
     return app
@@ -77,6 +78,8 @@ def _register_blueprints(app: Flask) -> None:
     from pb.voting import bp as voting_bp
     from pb.voting import help_bp
     from pb.voting import staff_bp as voting_staff_bp
+    from pb.moderation import bp as moderation_bp
+    from pb.proposals import bp as proposals_bp
 
     app.context_processor(staff_context)
     app.register_blueprint(home_bp)
@@ -87,3 +90,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(voting_bp)
     app.register_blueprint(voting_staff_bp)
     app.register_blueprint(help_bp)
+    app.register_blueprint(proposals_bp)
+    app.register_blueprint(moderation_bp)

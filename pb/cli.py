@@ -15,6 +15,7 @@ from pb import migrate
 from pb.db import get_engine, get_session
 from pb.errors import DomainError
 from pb.auth.models import Role
+from pb.rounds.models import Phase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +64,11 @@ def init_db_command(ctx: click.Context) -> None:
 @with_appcontext
 @database_errors_in_one_line
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has communities.")
-def seed_demo_command(if_empty: bool) -> None:
+@click.option(
+    "--phase", "phase_name", type=click.Choice([p.value for p in Phase if p is not Phase.ARCHIVED]), default="voting",
+    show_default=True, help="The phase to seed the demo round in (e.g. proposals, to try submitting).",
+)
+def seed_demo_command(if_empty: bool, phase_name: str) -> None:
     """Load the demo communities, round, proposals, staff and voters (idempotent; demo data only)."""
     from pb.demo.seed import database_has_data, describe_logins, describe_voter_links, seed_demo
 
@@ -73,7 +78,7 @@ def seed_demo_command(if_empty: bool) -> None:
     if if_empty and database_has_data(session):
         click.echo("The database already has data; demo seed skipped.")
     else:
-        summary = seed_demo(session)
+        summary = seed_demo(session, Phase(phase_name))
         session.commit()
         click.echo(summary.describe())
     click.echo(describe_logins(session, current_app.config["BASE_URL"]))
@@ -114,7 +119,20 @@ def create_staff_command(email: str, role: str, communities: tuple[str, ...]) ->
     click.echo(f"Created {user.role.value} {user.email}{scope}.")
 
 
-COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_command)
+@click.command("expire-proposals")
+@with_appcontext
+@database_errors_in_one_line
+def expire_proposals_command() -> None:
+    """Delete proposals nobody confirmed within 7 days (run it daily, e.g. from cron)."""
+    from pb.proposals.services import expire_unconfirmed
+
+    session = get_session()
+    count = expire_unconfirmed(session)
+    session.commit()
+    click.echo(f"Deleted {count} unconfirmed proposal(s) older than 7 days.")
+
+
+COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_command, expire_proposals_command)
 
 
 def init_app(app: Flask) -> None:

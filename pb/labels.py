@@ -59,6 +59,47 @@ PROPOSAL_STATUS_NAMES = {
     ProposalStatus.WITHDRAWN: _l("Trukket tilbage"),
 }
 
+#: What a status means for the proposer, on the page their edit link opens.
+PROPOSAL_STATUS_EXPLANATIONS = {
+    ProposalStatus.SUBMITTED: _l("Forslaget venter på at blive gennemgået af en playmaker. Du får besked på e-mail, når det er behandlet."),
+    ProposalStatus.NEEDS_CHANGES: _l("En playmaker har bedt dig rette forslaget. Ret det nedenfor, og send det igen."),
+    ProposalStatus.APPROVED: _l("Forslaget er godkendt og kommer med på stemmesedlen."),
+    ProposalStatus.REJECTED: _l("Forslaget er ikke godkendt. Du har fået en e-mail med begrundelsen."),
+    ProposalStatus.MERGED: _l("Forslaget er lagt sammen med et andet forslag, som ligner det."),
+    ProposalStatus.WITHDRAWN: _l("Du har trukket forslaget tilbage."),
+}
+
+#: Audit actions on a proposal, as the history on the moderation page names them.
+PROPOSAL_HISTORY_NAMES = {
+    "proposal.submit": _l("Indsendt"),
+    "proposal.confirm": _l("Bekræftet af forslagsstilleren"),
+    "proposal.edit": _l("Rettet af forslagsstilleren"),
+    "proposal.withdraw": _l("Trukket tilbage af forslagsstilleren"),
+    "proposal.approve": _l("Godkendt"),
+    "proposal.reject": _l("Afvist"),
+    "proposal.request_changes": _l("Bedt om rettelser"),
+    "proposal.set_final_cost": _l("Endelig pris sat"),
+    "proposal.merge": _l("Lagt sammen med et andet forslag"),
+    "proposal.absorb": _l("Et andet forslag er lagt sammen med dette"),
+    "proposal.correct": _l("Stavefejl rettet"),
+    "proposal.constraints": _l("Regler for udvælgelsen ændret"),
+}
+
+#: Field names in before/after diffs.
+PROPOSAL_FIELD_NAMES = {
+    "title": _l("Titel"),
+    "summary": _l("Kort resumé"),
+    "description": _l("Beskrivelse"),
+    "estimated_cost": _l("Anslået pris"),
+    "final_cost": _l("Endelig pris"),
+    "final_cost_note": _l("Note om prisen"),
+    "category_id": _l("Kategori"),
+    "location": _l("Sted"),
+    "exclusive_group": _l("Gruppe af forslag, der udelukker hinanden"),
+    "must_fund": _l("Skal have støtte"),
+    "status": _l("Status"),
+}
+
 ROLE_NAMES = {
     Role.ADMIN: _l("administrator"),
     Role.OFFICIAL: _l("medarbejder i kommunen"),
@@ -108,6 +149,8 @@ REGISTRY: dict[str, dict[Any, Any]] = {
     "BALLOT_TYPE_NAMES": BALLOT_TYPE_NAMES,
     "SELECTION_RULE_NAMES": SELECTION_RULE_NAMES,
     "MAIL_PURPOSE_NAMES": MAIL_PURPOSE_NAMES,
+    "PROPOSAL_HISTORY_NAMES": PROPOSAL_HISTORY_NAMES,
+    "PROPOSAL_FIELD_NAMES": PROPOSAL_FIELD_NAMES,
 }
 
 

@@ -68,6 +68,7 @@ def make_proposal(session: Session) -> Callable[..., Proposal]:
         fields.setdefault("proposer_name", "Anna Jensen")
         fields.setdefault("proposer_email", "anna@example.org")
         fields.setdefault("status", ProposalStatus.APPROVED)
+        fields.setdefault("confirmed_at", utcnow())
         proposal = Proposal(round=round_, community=community, **fields)
         session.add(proposal)
         session.commit()

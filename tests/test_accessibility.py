@@ -93,7 +93,7 @@ def test_english_pages_mark_danish_text(client, demo, session, signed_in) -> Non
 
     proposal = session.scalars(select(Proposal).where(Proposal.status == ProposalStatus.APPROVED)).first()
     community_page = client.get(f"/lokalsamfund/{proposal.community.slug}?lang=en").get_data(as_text=True)
-    assert f'<h3 class="h4" lang="da">{escape(proposal.title)}</h3>' in community_page
+    assert f'<h3 class="card-heading h4" lang="da"><a href="/forslag/{proposal.id}">{escape(proposal.title)}</a></h3>' in community_page
     assert f'<p lang="da">{escape(proposal.summary)}</p>' in community_page
     assert f'<span lang="da">{escape(proposal.category.name)}</span>' in community_page
     assert f'<h1 lang="da">{escape(proposal.community.name)}</h1>' in community_page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -58,11 +58,15 @@ def database_has_data(session: Session) -> bool:
     return bool(session.scalar(select(exists().where(Community.id.isnot(None)))))
 
 
-def seed_demo(session: Session) -> SeedSummary:
-    """Add whatever part of the demo data is missing; never duplicates or overwrites."""
+def seed_demo(session: Session, phase: Phase = Phase.VOTING) -> SeedSummary:
+    """Add whatever part of the demo data is missing; never duplicates or overwrites.
+
+    The demo round is made in ``phase``, its dates around today; an existing
+    demo round in another phase is moved to it (demo data only).
+    """
     summary = SeedSummary()
     communities = _communities(session, summary)
-    round_ = _demo_round(session, summary)
+    round_ = _demo_round(session, summary, phase)
     categories = _categories(session, round_, summary)
     _budgets(session, round_, communities, summary)
     _proposals(session, round_, communities, categories, summary)
@@ -88,23 +92,42 @@ def _communities(session: Session, summary: SeedSummary) -> dict[str, Community]
     return existing
 
 
-def _demo_round(session: Session, summary: SeedSummary) -> Round:
+#: How long each planned phase of the demo round lasts.
+DEMO_PHASE_DAYS = {Phase.PROPOSALS: 35, Phase.REVIEW: 28, Phase.VOTING: 28, Phase.TALLYING: 7, Phase.PUBLISHED: 365}
+
+
+def demo_windows(phase: Phase) -> dict[Phase, tuple[datetime, datetime]]:
+    """Phase dates laid out so that ``phase`` began a week ago (all in the future for a draft)."""
+    today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    planned = list(DEMO_PHASE_DAYS)
+    start = today + timedelta(days=7) if phase not in DEMO_PHASE_DAYS else today - timedelta(days=7)
+    for earlier in planned[: planned.index(phase)] if phase in DEMO_PHASE_DAYS else []:
+        start -= timedelta(days=DEMO_PHASE_DAYS[earlier])
+    windows = {}
+    for planned_phase in planned:
+        end = start + timedelta(days=DEMO_PHASE_DAYS[planned_phase])
+        windows[planned_phase] = (start, end)
+        start = end
+    return windows
+
+
+def _demo_round(session: Session, summary: SeedSummary, phase: Phase = Phase.VOTING) -> Round:
+    windows = demo_windows(phase)
     round_ = session.scalar(select(Round).where(Round.name == DEMO_ROUND_NAME))
     if round_ is not None:
+        if round_.phase is not phase:
+            before = round_.phase
+            round_.phase = phase
+            for window in round_.phase_windows:
+                if window.phase in windows:
+                    window.starts_at, window.ends_at = windows[window.phase]
+            record(session, "demo.phase", actor_label="cli", obj=round_, details={"phase": [before.value, phase.value]})
+            summary.count("phase changes")
         return round_
-    # Dates around today, so the demo is always in its voting phase when it is made.
-    today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
-    windows = {
-        Phase.PROPOSALS: (today - timedelta(days=70), today - timedelta(days=35)),
-        Phase.REVIEW: (today - timedelta(days=35), today - timedelta(days=7)),
-        Phase.VOTING: (today - timedelta(days=7), today + timedelta(days=21)),
-        Phase.TALLYING: (today + timedelta(days=21), today + timedelta(days=28)),
-        Phase.PUBLISHED: (today + timedelta(days=28), today + timedelta(days=365)),
-    }
     round_ = Round(
         fund_name=FUND_NAME,
         name=DEMO_ROUND_NAME,
-        phase=Phase.VOTING,
+        phase=phase,
         selection_rule=SelectionRule.GREEDY,
         min_voter_age=15,
         tie_break_seed=secrets.randbelow(2**31),
@@ -170,6 +193,7 @@ def _proposals(
                     proposer_email=_demo_email(proposer),
                     consent_to_publish=rng.random() < 0.7,
                     status=ProposalStatus.APPROVED,
+                    confirmed_at=utcnow(),
                 )
             )
             summary.count("proposals")

@@ -37,6 +37,9 @@ class Proposal(Base):
             "(status = 'merged') = (merged_into_id IS NOT NULL)", name="merged_has_target"
         ),
         CheckConstraint("merged_into_id IS NULL OR merged_into_id != id", name="not_merged_into_self"),
+        CheckConstraint(
+            "final_cost IS NULL OR final_cost_note IS NOT NULL", name="final_cost_has_note"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +67,12 @@ class Proposal(Base):
         enum_type(ProposalStatus), default=ProposalStatus.SUBMITTED, index=True
     )
     rejection_reason: Mapped[Optional[str]] = mapped_column(Text)
+    #: Why the final cost differs from the estimate; required whenever ``final_cost`` is set.
+    final_cost_note: Mapped[Optional[str]] = mapped_column(Text)
+    #: When the proposer clicked the confirmation link; unconfirmed proposals are not moderated and expire.
+    confirmed_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    #: The language the proposer wrote in ("da" or "en"): the language of every mail they get.
+    language: Mapped[str] = mapped_column(String(2), default="da")
     #: Proposals sharing a label exclude each other (e.g. two uses of the same site); the ILP funds at most one.
     exclusive_group: Mapped[Optional[str]] = mapped_column(String(80))
     #: Funded whatever the votes (e.g. a legal obligation); honoured by the max-welfare rule.

@@ -52,3 +52,20 @@ def test_seed_twice_adds_nothing(session) -> None:
     summary = seed_demo(session)
     assert summary.created == {}
     assert [_count(session, m) for m in (Community, Round, Proposal, StaffUser, Voter)] == counts
+
+
+def test_seed_demo_phase_proposals_lets_residents_submit(runner, client, session) -> None:
+    """`seed-demo --phase proposals` puts the demo round in its proposal phase, today inside its dates; the form opens."""
+    from pb.db import utcnow
+
+    result = runner.invoke(args=["seed-demo", "--phase", "proposals"])
+    assert result.exit_code == 0, result.output
+    round_ = session.scalar(select(Round).where(Round.name == DEMO_ROUND_NAME))
+    assert round_.phase is Phase.PROPOSALS
+    window = round_.window(Phase.PROPOSALS)
+    assert window.starts_at <= utcnow() <= window.ends_at
+    assert 'name="title"' in client.get("/forslag/nyt").get_data(as_text=True)
+    again = runner.invoke(args=["seed-demo"])  # back to the default, voting
+    assert again.exit_code == 0 and "phase changes: 1" in again.output
+    session.refresh(round_)
+    assert round_.phase is Phase.VOTING

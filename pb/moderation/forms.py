@@ -1,0 +1,85 @@
+"""One form per moderation action."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from pb.proposals.forms import ProposalTextForm, clean_text, optional_int
+from pb.proposals.services import parse_kroner
+
+
+class ActionForm(FlaskForm):
+    """Only the CSRF token: approve."""
+
+
+class RejectForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Begrundelse"),
+        filters=[clean_text],
+        validators=[
+            DataRequired(_l("Skriv en begrundelse. Den bliver sendt til forslagsstilleren.")),
+            Length(max=2000, message=_l("Begrundelsen må højst være %(max)d tegn.")),
+        ],
+    )
+
+
+class RequestChangesForm(FlaskForm):
+    message = TextAreaField(
+        _l("Hvad skal rettes?"),
+        filters=[clean_text],
+        validators=[
+            DataRequired(_l("Skriv, hvad forslagsstilleren skal rette.")),
+            Length(max=2000, message=_l("Beskeden må højst være %(max)d tegn.")),
+        ],
+    )
+
+
+class FinalCostForm(FlaskForm):
+    amount = StringField(
+        _l("Endelig pris i kroner"),
+        filters=[clean_text],
+        render_kw={"inputmode": "numeric"},
+        validators=[DataRequired(_l("Skriv den endelige pris, fx 95.000."))],
+    )
+    note = TextAreaField(
+        _l("Note om prisen"),
+        filters=[clean_text],
+        validators=[
+            DataRequired(_l("Skriv en note om, hvorfor prisen er ændret.")),
+            Length(max=1000, message=_l("Noten må højst være %(max)d tegn.")),
+        ],
+    )
+
+    def validate_amount(self, field: StringField) -> None:
+        if not parse_kroner(field.data or ""):
+            raise ValidationError(_l("Skriv beløbet i hele kroner med tal, fx 95.000."))
+
+    @property
+    def kroner(self) -> int:
+        return parse_kroner(self.amount.data or "") or 0
+
+
+class MergeForm(FlaskForm):
+    into = SelectField(
+        _l("Læg sammen med"), coerce=optional_int, validate_choice=False,
+        validators=[DataRequired(_l("Vælg det forslag, som dette skal lægges sammen med."))],
+    )
+
+
+class CorrectForm(ProposalTextForm):
+    """Title, summary, description and place, for typos."""
+
+
+class ConstraintsForm(FlaskForm):
+    exclusive_group = StringField(
+        _l("Gruppe af forslag, der udelukker hinanden"),
+        filters=[clean_text],
+        validators=[Optional(), Length(max=80, message=_l("Gruppens navn må højst være %(max)d tegn."))],
+    )
+    must_fund = BooleanField(_l("Skal have støtte uanset stemmerne"))
+
+
+class BulkApproveForm(FlaskForm):
+    proposals = SelectMultipleField(_l("Forslag"), coerce=int, validate_choice=False)
