@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from datetime import timedelta
 from functools import lru_cache
 
@@ -27,7 +28,8 @@ class LoginThrottled(Exception):
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """One spelling per address, everywhere: Unicode NFC, trimmed, lower case."""
+    return unicodedata.normalize("NFC", email).strip().lower()
 
 
 def hash_password(password: str) -> str:

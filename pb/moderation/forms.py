@@ -4,10 +4,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional
 
-from pb.proposals.forms import ProposalTextForm, clean_text, optional_int
-from pb.proposals.services import parse_kroner
+from pb.proposals.forms import KronerField, ProposalTextForm, clean_text, optional_int
 
 
 class ActionForm(FlaskForm):
@@ -37,11 +36,8 @@ class RequestChangesForm(FlaskForm):
 
 
 class FinalCostForm(FlaskForm):
-    amount = StringField(
-        _l("Endelig pris i kroner"),
-        filters=[clean_text],
-        render_kw={"inputmode": "numeric"},
-        validators=[DataRequired(_l("Skriv den endelige pris, fx 95.000."))],
+    amount = KronerField(
+        _l("Endelig pris i kroner"), validators=[DataRequired(_l("Skriv den endelige pris, fx 95.000."))]
     )
     note = TextAreaField(
         _l("Note om prisen"),
@@ -51,14 +47,6 @@ class FinalCostForm(FlaskForm):
             Length(max=1000, message=_l("Noten må højst være %(max)d tegn.")),
         ],
     )
-
-    def validate_amount(self, field: StringField) -> None:
-        if not parse_kroner(field.data or ""):
-            raise ValidationError(_l("Skriv beløbet i hele kroner med tal, fx 95.000."))
-
-    @property
-    def kroner(self) -> int:
-        return parse_kroner(self.amount.data or "") or 0
 
 
 class MergeForm(FlaskForm):

@@ -164,7 +164,7 @@ def request_changes_view(proposal_id: int):
 def final_cost_view(proposal_id: int):
     user, form = current_staff(), FinalCostForm()
     return _act(
-        proposal_id, "cost_form", form, lambda p: set_final_cost(get_session(), user, p, form.kroner, form.note.data),
+        proposal_id, "cost_form", form, lambda p: set_final_cost(get_session(), user, p, form.amount.kroner, form.note.data),
         _("Den endelige pris er gemt."),
     )
 

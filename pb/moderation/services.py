@@ -145,10 +145,10 @@ def _start(user: StaffUser, proposal: Proposal, action: Action = Action.MODERATE
         raise WrongStatus(_l("Forslaget er ikke bekræftet af forslagsstilleren endnu."))
 
 
-def _move(session: Session, user: StaffUser, proposal: Proposal, to: ProposalStatus, action: str, **details: Any) -> None:
+def _move(session: Session, user: StaffUser, proposal: Proposal, to: ProposalStatus, action: str, **details: Any) -> AuditEvent:
     before = proposal.status
     proposal.status = to
-    record(session, action, actor=user, obj=proposal, details={"status": [before.value, to.value], **details})
+    return record(session, action, actor=user, obj=proposal, details={"status": [before.value, to.value], **details})
 
 
 def approve(session: Session, user: StaffUser, proposal: Proposal) -> None:
@@ -184,8 +184,10 @@ def request_changes(session: Session, user: StaffUser, proposal: Proposal, messa
     _require_status(proposal, (ProposalStatus.SUBMITTED, ProposalStatus.APPROVED, ProposalStatus.NEEDS_CHANGES))
     if not message.strip():
         raise DomainError(_l("Skriv, hvad forslagsstilleren skal rette."), status=422)
-    _move(session, user, proposal, ProposalStatus.NEEDS_CHANGES, "proposal.request_changes", message=message.strip())
-    tell_proposer(session, proposal, "changes_requested", message=message.strip())
+    event = _move(session, user, proposal, ProposalStatus.NEEDS_CHANGES, "proposal.request_changes", message=message.strip())
+    session.flush()
+    # The mail reads the message from the audit event: what a playmaker writes may hold a link, and params may not.
+    tell_proposer(session, proposal, "changes_requested", event_id=event.id)
 
 
 def set_final_cost(session: Session, user: StaffUser, proposal: Proposal, amount: int, note: str) -> None:

@@ -26,6 +26,28 @@ def optional_int(value: str | None) -> int | None:
     return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else None
 
 
+class KronerField(StringField):
+    """Whole kroner as Danes write them ("85.000 kr."); ``kroner`` is the amount (0 until it parses)."""
+
+    def __init__(self, label: str, **kwargs: object) -> None:
+        kwargs.setdefault("filters", [clean_text])
+        kwargs.setdefault("render_kw", {"inputmode": "numeric", "autocomplete": "off"})
+        super().__init__(label, **kwargs)  # type: ignore[arg-type]
+
+    def post_validate(self, form: FlaskForm, validation_stopped: bool) -> None:
+        if validation_stopped:
+            return
+        amount = parse_kroner(self.data or "")
+        if amount is None:
+            raise ValidationError(_l("Skriv beløbet i hele kroner med tal, fx 85.000 eller 85000."))
+        if amount <= 0:
+            raise ValidationError(_l("Beløbet skal være mere end 0 kr."))
+
+    @property
+    def kroner(self) -> int:
+        return parse_kroner(self.data or "") or 0
+
+
 class ProposalTextForm(FlaskForm):
     """The words of a proposal: what a playmaker may correct for typos."""
 
@@ -63,24 +85,11 @@ class ProposalTextForm(FlaskForm):
 class ProposalContentForm(ProposalTextForm):
     """Everything the proposer writes about the proposal: the edit form."""
 
-    cost = StringField(
+    cost = KronerField(
         _l("Anslået pris i kroner"),
-        filters=[clean_text],
-        render_kw={"inputmode": "numeric", "autocomplete": "off"},
         validators=[DataRequired(_l("Skriv, hvad forslaget cirka koster, fx 85.000."))],
     )
     category = SelectField(_l("Kategori"), coerce=optional_int, validate_choice=False)
-
-    def validate_cost(self, field: StringField) -> None:
-        amount = parse_kroner(field.data or "")
-        if amount is None:
-            raise ValidationError(_l("Skriv beløbet i hele kroner med tal, fx 85.000 eller 85000."))
-        if amount <= 0:
-            raise ValidationError(_l("Beløbet skal være mere end 0 kr."))
-
-    @property
-    def cost_kroner(self) -> int:
-        return parse_kroner(self.cost.data or "") or 0
 
 
 class ProposalForm(ProposalContentForm):

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pb.audit.models import AuditEvent
 from pb.mail.registry import MailObsolete, absolute_url, mail_template
 from pb.proposals.models import Proposal
 from pb.signing import Purpose, sign
@@ -55,9 +56,11 @@ def rejected_context(session: Session, params: dict[str, Any]) -> dict[str, Any]
 
 @mail_template("proposals/changes_requested")
 def changes_requested_context(session: Session, params: dict[str, Any]) -> dict[str, Any]:
-    """The playmaker's message (kept in the params: it is what they wrote, not a link) and the edit link."""
+    """The playmaker's message, read from its audit event, and the edit link."""
     proposal = _proposal(session, params)
-    return {"proposal": proposal, "message": params.get("message", ""), "link": edit_link(proposal)}
+    event = session.get(AuditEvent, params["event_id"])
+    message = (event.details or {}).get("message", "") if event is not None else ""
+    return {"proposal": proposal, "message": message, "link": edit_link(proposal)}
 
 
 @mail_template("proposals/merged")

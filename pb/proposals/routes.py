@@ -13,7 +13,7 @@ from pb.proposals.forms import ConfirmForm, ProposalContentForm, ProposalForm, W
 from pb.labels import PROPOSAL_STATUS_EXPLANATIONS
 from pb.proposals.models import Proposal
 from pb.proposals.services import (
-    ContentChange,
+    ProposalContent,
     ProposalDraft,
     ProposalRefused,
     can_edit,
@@ -50,6 +50,17 @@ def _category_choices(form: ProposalContentForm, round_: Round) -> None:
     form.category.choices = [("", _("Vælg en kategori"))] + [(str(c.id), c.name) for c in round_.categories]
 
 
+def _content(form: ProposalContentForm) -> ProposalContent:
+    return ProposalContent(
+        title=form.title.data,
+        summary=form.summary.data,
+        description=form.description.data,
+        estimated_cost=form.cost.kroner,
+        category_id=form.category.data,
+        location=form.location.data or None,
+    )
+
+
 def _put_on_field(form: ProposalContentForm, error: ProposalRefused) -> None:
     field = getattr(form, _FIELD_OF.get(error.field or "", ""), None)
     if field is None:
@@ -80,12 +91,7 @@ def new():
         else:
             draft = ProposalDraft(
                 community=community,
-                title=form.title.data,
-                summary=form.summary.data,
-                description=form.description.data,
-                estimated_cost=form.cost_kroner,
-                category_id=form.category.data,
-                location=form.location.data,
+                content=_content(form),
                 proposer_name=form.name.data,
                 proposer_email=form.email.data,
                 proposer_phone=form.phone.data,
@@ -171,16 +177,8 @@ def manage(token: str):
     )
     _category_choices(form, proposal.round)
     if form.validate_on_submit():
-        change = ContentChange(
-            title=form.title.data,
-            summary=form.summary.data,
-            description=form.description.data,
-            estimated_cost=form.cost_kroner,
-            category_id=form.category.data,
-            location=form.location.data or None,
-        )
         try:
-            edit_proposal(session, proposal, change)
+            edit_proposal(session, proposal, _content(form))
         except ProposalRefused as error:
             _put_on_field(form, error)
         else:

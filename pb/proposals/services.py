@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from pb.audit.services import record
+from pb.auth.services import normalise_email
 from pb.communities.models import Community
 from pb.db import utcnow
 from pb.errors import DomainError
@@ -107,14 +108,21 @@ def parse_kroner(text: str) -> int | None:
     return None
 
 
-def normalise_email(email: str) -> str:
-    """One spelling per address: Unicode NFC, trimmed, lower case."""
-    return unicodedata.normalize("NFC", email or "").strip().lower()
-
-
 # ---------------------------------------------------------------------------
 # Submission and double opt-in
 # ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalContent:
+    """The proposer-written fields (``CONTENT_FIELDS``), already parsed: a new proposal's, or an edit's."""
+
+    title: str
+    summary: str
+    description: str
+    estimated_cost: int
+    category_id: int | None
+    location: str | None
 
 
 @dataclass(frozen=True)
@@ -122,12 +130,7 @@ class ProposalDraft:
     """What the submission form gathered, already parsed."""
 
     community: Community
-    title: str
-    summary: str
-    description: str
-    estimated_cost: int
-    category_id: int | None
-    location: str | None
+    content: ProposalContent
     proposer_name: str
     proposer_email: str
     proposer_phone: str | None
@@ -176,7 +179,8 @@ def submit_proposal(session: Session, round_: Round, draft: ProposalDraft) -> Pr
     above the budget, a foreign category or a sixth proposal from one address.
     """
     require_phase(round_, Action.SUBMIT_PROPOSAL)
-    _check_cost_and_category(session, round_, draft.community, draft.estimated_cost, draft.category_id)
+    content = draft.content
+    _check_cost_and_category(session, round_, draft.community, content.estimated_cost, content.category_id)
     email = normalise_email(draft.proposer_email)
     already = session.scalar(
         select(func.count(Proposal.id)).where(Proposal.round_id == round_.id, Proposal.proposer_email == email)
@@ -192,12 +196,12 @@ def submit_proposal(session: Session, round_: Round, draft: ProposalDraft) -> Pr
     proposal = Proposal(
         round=round_,
         community=draft.community,
-        title=draft.title,
-        summary=draft.summary,
-        description=draft.description,
-        estimated_cost=draft.estimated_cost,
-        category_id=draft.category_id,
-        location=draft.location or None,
+        title=content.title,
+        summary=content.summary,
+        description=content.description,
+        estimated_cost=content.estimated_cost,
+        category_id=content.category_id,
+        location=content.location or None,
         proposer_name=draft.proposer_name,
         proposer_email=email,
         proposer_phone=draft.proposer_phone or None,
@@ -282,18 +286,6 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
     return {"before": {k: before.get(k) for k in changed}, "after": {k: after[k] for k in changed}}
 
 
-@dataclass(frozen=True)
-class ContentChange:
-    """New values for the proposer-written fields."""
-
-    title: str
-    summary: str
-    description: str
-    estimated_cost: int
-    category_id: int | None
-    location: str | None
-
-
 def can_edit(proposal: Proposal) -> bool:
     return proposal.status is ProposalStatus.NEEDS_CHANGES
 
@@ -302,7 +294,7 @@ def can_withdraw(proposal: Proposal) -> bool:
     return proposal.status in OPEN_STATUSES and proposal.round.phase in (Phase.PROPOSALS, Phase.REVIEW)
 
 
-def edit_proposal(session: Session, proposal: Proposal, change: ContentChange) -> None:
+def edit_proposal(session: Session, proposal: Proposal, change: ProposalContent) -> None:
     """Apply the proposer's changes and send the proposal back to the queue, recording a before/after diff.
 
     Raises PhaseClosed once voting is near, DomainError unless changes were asked for,

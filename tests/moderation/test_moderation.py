@@ -228,3 +228,11 @@ def test_approving_a_withdrawn_proposal_is_refused(client, session, signed_in, s
     signed_in(staff.playmaker)
     response = _post(client, waiting.id, "godkend")
     assert response.status_code == 409 and "Trukket tilbage" in response.get_data(as_text=True)
+
+
+def test_a_message_may_hold_a_link_to_the_site(client, session, signed_in, staff, waiting, outbox) -> None:
+    """A playmaker may paste a link to the site in the message; the mail still carries it."""
+    signed_in(staff.playmaker)
+    message = "Se de andre forslag: http://pb.test/lokalsamfund/sabro-test"
+    assert _post(client, waiting.id, "bed-om-rettelser", message=message).status_code == 302
+    assert message in outbox("proposal_changes_requested")[0].text
