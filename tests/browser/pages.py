@@ -39,6 +39,20 @@ def _submit_empty_login(page: Page) -> None:
     page.wait_for_selector(".form-error-message")
 
 
+def _tranbjerg_proposal(site: LiveSite) -> str:
+    """The page of an approved demo proposal in Tranbjerg (staff view with ``staff=True``)."""
+    from sqlalchemy import select
+
+    from pb.communities.models import Community
+    from pb.proposals.models import Proposal
+
+    with site.session() as session:
+        proposal_id = session.scalar(
+            select(Proposal.id).join(Community).where(Community.slug == "tranbjerg").order_by(Proposal.id).limit(1)
+        )
+    return f"/forslag/{proposal_id}"
+
+
 PAGES = [
     PageCase("forside", "/"),
     PageCase("forside-en", "/?lang=en"),
@@ -60,6 +74,10 @@ PAGES = [
     PageCase("runde-indstillinger", "/staff/runder/1/indstillinger", role="official"),
     PageCase("runde-datoer", "/staff/runder/1/datoer", role="official"),
     PageCase("runde-budgetter", "/staff/runder/1/budgetter", role="official"),
+    PageCase("forslag", "", path_for=_tranbjerg_proposal),
+    PageCase("indsend-forslag-lukket", "/forslag/nyt"),
+    PageCase("forslag-til-behandling", "/staff/forslag/", role="playmaker"),
+    PageCase("behandl-forslag", "", role="playmaker", path_for=lambda site: "/staff" + _tranbjerg_proposal(site)),
 ]
 
 
