@@ -1,6 +1,8 @@
 """One form per moderation action."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
@@ -58,6 +60,11 @@ class MergeForm(FlaskForm):
 
 class CorrectForm(ProposalTextForm):
     """Title, summary, description and place, for typos."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in (self.title, self.summary, self.description, self.location):
+            field.render_kw = {**(field.render_kw or {}), "lang": "da"}  # the proposer's own Danish words
 
 
 class ConstraintsForm(FlaskForm):

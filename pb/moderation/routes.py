@@ -79,7 +79,7 @@ def _proposal(proposal_id: int) -> Proposal:
 def _page(proposal: Proposal, status: int = 200, **forms: FlaskForm):
     session = get_session()
     merge_form = forms.get("merge_form") or MergeForm()
-    merge_form.into.choices = [("", _("Vælg et forslag"))] + [(str(p.id), p.title) for p in merge_targets(session, proposal)]
+    merge_form.into.choices = [("", _("Vælg et forslag"), {})] + [(str(p.id), p.title, {"lang": "da"}) for p in merge_targets(session, proposal)]
     correct_form = forms.get("correct_form") or CorrectForm(
         data={"title": proposal.title, "summary": proposal.summary, "description": proposal.description, "location": proposal.location or ""}
     )

@@ -47,7 +47,7 @@ def _communities_with_budget(round_: Round) -> dict[str, Community]:
 
 
 def _category_choices(form: ProposalContentForm, round_: Round) -> None:
-    form.category.choices = [("", _("Vælg en kategori"))] + [(str(c.id), c.name) for c in round_.categories]
+    form.category.choices = [("", _("Vælg en kategori"), {})] + [(str(c.id), c.name, {"lang": "da"}) for c in round_.categories]
 
 
 def _content(form: ProposalContentForm) -> ProposalContent:
@@ -78,7 +78,7 @@ def new():
         return render_template("proposals/closed.html", round=round_, window=round_ and round_.window(Phase.PROPOSALS))
     communities = _communities_with_budget(round_)
     form = ProposalForm(community=request.args.get("lokalsamfund", ""))
-    form.community.choices = [("", _("Vælg lokalsamfund"))] + [(slug, c.name) for slug, c in communities.items()]
+    form.community.choices = [("", _("Vælg lokalsamfund"), {})] + [(slug, c.name, {"lang": "da"}) for slug, c in communities.items()]
     _category_choices(form, round_)
     status = 200
     if form.validate_on_submit():

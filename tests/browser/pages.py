@@ -78,6 +78,9 @@ PAGES = [
     PageCase("indsend-forslag-lukket", "/forslag/nyt"),
     PageCase("forslag-til-behandling", "/staff/forslag/", role="playmaker"),
     PageCase("behandl-forslag", "", role="playmaker", path_for=lambda site: "/staff" + _tranbjerg_proposal(site)),
+    PageCase("forslag-en", "", path_for=lambda site: _tranbjerg_proposal(site) + "?lang=en"),
+    PageCase("forslag-til-behandling-en", "/staff/forslag/?lang=en", role="playmaker"),
+    PageCase("behandl-forslag-en", "", role="playmaker", path_for=lambda site: f"/staff{_tranbjerg_proposal(site)}?lang=en"),
 ]
 
 

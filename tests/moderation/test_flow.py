@@ -17,7 +17,7 @@ def _csrf(html: str) -> str:
 def test_propose_confirm_change_fix_approve(app, client, session, setting, staff, signed_in, outbox) -> None:
     """Every step goes through the real pages and the real mails, and the history tells the story."""
     page = client.get(f"/forslag/nyt?lokalsamfund={setting.community.slug}").get_data(as_text=True)
-    assert re.search(r"<option selected value=\"sabro-test\"|<option value=\"sabro-test\" selected", page), page[page.find("<select"):page.find("</select>")]
+    assert re.search(r'<option(?=[^>]*\bselected\b)(?=[^>]*value="sabro-test")', page)
     data = proposal_form(community=setting.community.slug, category=str(setting.category.id), csrf_token=_csrf(page))
     assert client.post("/forslag/nyt", data=data).status_code == 302
 
@@ -48,7 +48,7 @@ def test_propose_confirm_change_fix_approve(app, client, session, setting, staff
     assert proposal.status is ProposalStatus.SUBMITTED and proposal.title == "Shelter ved søen til 8 personer"
 
     page = client.get(f"/staff/forslag/{proposal.id}").get_data(as_text=True)
-    assert "Shelter ved søen</del>" in page and "Shelter ved søen til 8 personer</ins>" in page  # the edit's diff
+    assert "Shelter ved søen</span></del>" in page and "Shelter ved søen til 8 personer</span></ins>" in page  # the edit's diff
     client.post(f"/staff/forslag/{proposal.id}/godkend", data={"csrf_token": _csrf(page)})
     session.refresh(proposal)
     assert proposal.status is ProposalStatus.APPROVED

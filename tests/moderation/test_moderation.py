@@ -142,7 +142,7 @@ def test_typo_corrections_are_audited_as_a_diff_and_shown_in_history(client, ses
     event = _audited(session, "proposal.correct")
     assert event.details == {"before": {"title": "Ny legeplads"}, "after": {"title": "Ny legeplads i Sabro"}}
     html = client.get(f"/staff/forslag/{waiting.id}").get_data(as_text=True)
-    assert "<del>" in html and "Ny legeplads</del>" in html and "Ny legeplads i Sabro</ins>" in html
+    assert "<del>" in html and "Ny legeplads</span></del>" in html and "Ny legeplads i Sabro</span></ins>" in html
 
 
 def test_bulk_approve(client, session, signed_in, staff, setting, make_proposal, waiting) -> None:
