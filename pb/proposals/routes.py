@@ -10,7 +10,7 @@ from pb.db import get_session
 from pb.i18n import current_language
 from pb.proposals import bp
 from pb.proposals.forms import ConfirmForm, ProposalContentForm, ProposalForm, WithdrawForm
-from pb.labels import PROPOSAL_STATUS_EXPLANATIONS
+from pb import labels  # the module, not its names: pb.labels imports pb.proposals.models
 from pb.proposals.models import Proposal
 from pb.proposals.services import (
     ProposalContent,
@@ -148,7 +148,7 @@ def _manage_page(proposal: Proposal, token: str, form: ProposalContentForm | Non
             token=token,
             form=form,
             withdraw_form=WithdrawForm() if can_withdraw(proposal) else None,
-            explanation=PROPOSAL_STATUS_EXPLANATIONS[proposal.status],
+            explanation=labels.PROPOSAL_STATUS_EXPLANATIONS[proposal.status],
             message=(request_message.details or {}).get("message") if request_message else None,
         ),
         status,
