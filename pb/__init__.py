@@ -42,6 +42,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         count = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
+    # pb.proposals first: pb.labels imports its models, and its routes import pb.labels in turn.
+    from pb import proposals  # noqa: F401
     from pb import cli, db, labels, ratelimit, web
     from pb.i18n import init_babel
 
