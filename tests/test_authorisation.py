@@ -89,6 +89,17 @@ MATRIX: dict[str, Entry] = {
     "voting_staff.paper_ballot": Entry(get=COMMUNITY_A, post=COMMUNITY_A),
     "voting_staff.paper_decision": Entry(post=COMMUNITY_A),
     "rounds.budget_formula": Entry(get=OFFICIALS, post=OFFICIALS),
+    # Moderation: playmakers on their own communities, officials and admins on all.
+    "moderation.queue": Entry(get=ANY_STAFF),
+    "moderation.show": Entry(get=COMMUNITY_A),
+    "moderation.approve_view": Entry(post=COMMUNITY_A),
+    "moderation.reject_view": Entry(post=COMMUNITY_A),
+    "moderation.request_changes_view": Entry(post=COMMUNITY_A),
+    "moderation.final_cost_view": Entry(post=COMMUNITY_A),
+    "moderation.merge_view": Entry(post=COMMUNITY_A),
+    "moderation.correct_view": Entry(post=COMMUNITY_A),
+    "moderation.constraints_view": Entry(post=COMMUNITY_A),
+    "moderation.bulk_approve_view": Entry(post=ANY_STAFF),
 }
 
 
