@@ -1,15 +1,15 @@
 """proposal workflow: confirmation time, final-cost note, the proposer's language
 
-Revision ID: 0004
-Revises: 0003_round_pool_audit_scope
+Revision ID: 0006_proposal_workflow
+Revises: 0004_voting_contact
 Create Date: 2026-12-02
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004'
-down_revision = '0003_round_pool_audit_scope'
+revision = '0006_proposal_workflow'
+down_revision = '0004_voting_contact'
 branch_labels = None
 depends_on = None
 
