@@ -142,3 +142,61 @@ register(
     "round.budgets", _l("Budgetter ændret"),
     _l("%(actor)s ændrede budgetterne for lokalsamfundene i runden »%(object)s«."),
 )
+
+# Proposals: residents' own steps (the actor is the proposer) and moderation.
+register("proposal.submit", _l("Forslag indsendt"), _l("%(actor)s indsendte forslaget »%(object)s«."))
+register("proposal.confirm", _l("Forslag bekræftet"), _l("%(actor)s bekræftede forslaget »%(object)s« fra sin e-mail."))
+register("proposal.edit", _l("Forslag rettet af forslagsstilleren"), _l("%(actor)s rettede forslaget »%(object)s«."))
+register("proposal.withdraw", _l("Forslag trukket tilbage"), _l("%(actor)s trak forslaget »%(object)s« tilbage."))
+register(
+    "proposal.expire", _l("Ubekræftede forslag slettet"),
+    _l("%(actor)s slettede forslag, som ingen bekræftede inden for 7 dage."),
+)
+register("proposal.approve", _l("Forslag godkendt"), _l("%(actor)s godkendte forslaget »%(object)s«."))
+register("proposal.reject", _l("Forslag afvist"), _l("%(actor)s afviste forslaget »%(object)s«."))
+register(
+    "proposal.request_changes", _l("Rettelser bedt om"),
+    _l("%(actor)s bad forslagsstilleren rette forslaget »%(object)s«."),
+)
+register(
+    "proposal.set_final_cost", _l("Endelig pris sat"),
+    _l("%(actor)s satte den endelige pris for forslaget »%(object)s«."),
+)
+register(
+    "proposal.merge", _l("Forslag lagt sammen"),
+    _l("%(actor)s lagde forslaget »%(object)s« sammen med et andet forslag."),
+)
+register(
+    "proposal.absorb", _l("Forslag fik et andet lagt ind i sig"),
+    _l("%(actor)s lagde et andet forslag ind i forslaget »%(object)s«."),
+)
+register("proposal.correct", _l("Stavefejl rettet"), _l("%(actor)s rettede teksten i forslaget »%(object)s«."))
+register(
+    "proposal.constraints", _l("Forslagets regler ændret"),
+    _l("%(actor)s ændrede, om forslaget »%(object)s« skal have støtte, eller hvilke forslag det udelukker."),
+)
+register(
+    "demo.phase", _l("Demorundens fase sat"),
+    _l("%(actor)s satte demorunden »%(object)s« i en anden fase."),
+)
+
+# Mail.
+register("mail.retry_failed", _l("Mislykket post sendt igen"), _l("%(actor)s bad om at sende mislykkede e-mails igen."))
+
+# Voting.
+register("round.contact", _l("Kontaktoplysninger ændret"), _l("%(actor)s ændrede kontaktoplysningerne for runden »%(object)s«."))
+register(
+    "round.paper_four_eyes", _l("Fire øjne på papirstemmer ændret"),
+    _l("%(actor)s ændrede, om papirstemmer i runden »%(object)s« skal godkendes af en person mere."),
+)
+register("voter.link_issued", _l("Nyt afstemningslink"), _l("%(actor)s lavede et nyt afstemningslink til en vælger."))
+register("voters.imported", _l("Vælgerliste indlæst"), _l("%(actor)s indlæste en vælgerliste til runden »%(object)s«."))
+register("voters.invited", _l("Invitationer sendt"), _l("%(actor)s sendte invitationer til at stemme i runden »%(object)s«."))
+register("voters.reminded", _l("Påmindelser sendt"), _l("%(actor)s sendte påmindelser om at stemme i runden »%(object)s«."))
+register(
+    "voters.erased", _l("Vælgernes persondata slettet"),
+    _l("%(actor)s slettede vælgernes persondata i runden »%(object)s«."),
+)
+register("ballot.paper_entered", _l("Papirstemme indtastet"), _l("%(actor)s indtastede en papirstemme."))
+register("ballot.paper_confirmed", _l("Papirstemme godkendt"), _l("%(actor)s godkendte en papirstemme, som en anden havde indtastet."))
+register("ballot.paper_rejected", _l("Papirstemme afvist"), _l("%(actor)s afviste en papirstemme, som en anden havde indtastet."))

@@ -145,10 +145,11 @@ def _start(user: StaffUser, proposal: Proposal, action: Action = Action.MODERATE
         raise WrongStatus(_l("Forslaget er ikke bekræftet af forslagsstilleren endnu."))
 
 
-def _move(session: Session, user: StaffUser, proposal: Proposal, to: ProposalStatus, action: str, **details: Any) -> AuditEvent:
+def _move(proposal: Proposal, to: ProposalStatus, **details: Any) -> dict[str, Any]:
+    """Change the status; the audit details of the change (each caller records its own action by name)."""
     before = proposal.status
     proposal.status = to
-    return record(session, action, actor=user, obj=proposal, details={"status": [before.value, to.value], **details})
+    return {"status": [before.value, to.value], **details}
 
 
 def approve(session: Session, user: StaffUser, proposal: Proposal) -> None:
@@ -156,7 +157,7 @@ def approve(session: Session, user: StaffUser, proposal: Proposal) -> None:
     _start(user, proposal)
     _require_status(proposal, (ProposalStatus.SUBMITTED, ProposalStatus.NEEDS_CHANGES, ProposalStatus.REJECTED))
     proposal.rejection_reason = None
-    _move(session, user, proposal, ProposalStatus.APPROVED, "proposal.approve")
+    record(session, "proposal.approve", actor=user, obj=proposal, details=_move(proposal, ProposalStatus.APPROVED))
     tell_proposer(session, proposal, "approved")
 
 
@@ -174,7 +175,10 @@ def reject(session: Session, user: StaffUser, proposal: Proposal, reason: str) -
     if not reason.strip():
         raise DomainError(_l("Skriv en begrundelse. Den bliver sendt til forslagsstilleren."), status=422)
     proposal.rejection_reason = reason.strip()
-    _move(session, user, proposal, ProposalStatus.REJECTED, "proposal.reject", reason=proposal.rejection_reason)
+    record(
+        session, "proposal.reject", actor=user, obj=proposal,
+        details=_move(proposal, ProposalStatus.REJECTED, reason=proposal.rejection_reason),
+    )
     tell_proposer(session, proposal, "rejected")
 
 
@@ -184,7 +188,10 @@ def request_changes(session: Session, user: StaffUser, proposal: Proposal, messa
     _require_status(proposal, (ProposalStatus.SUBMITTED, ProposalStatus.APPROVED, ProposalStatus.NEEDS_CHANGES))
     if not message.strip():
         raise DomainError(_l("Skriv, hvad forslagsstilleren skal rette."), status=422)
-    event = _move(session, user, proposal, ProposalStatus.NEEDS_CHANGES, "proposal.request_changes", message=message.strip())
+    event = record(
+        session, "proposal.request_changes", actor=user, obj=proposal,
+        details=_move(proposal, ProposalStatus.NEEDS_CHANGES, message=message.strip()),
+    )
     session.flush()
     # The mail reads the message from the audit event: what a playmaker writes may hold a link, and params may not.
     tell_proposer(session, proposal, "changes_requested", event_id=event.id)
@@ -226,7 +233,10 @@ def merge(session: Session, user: StaffUser, proposal: Proposal, into: Proposal)
     if into.status not in OPEN_STATUSES or into.confirmed_at is None:
         raise WrongStatus(_l("Forslaget »%(title)s« er ikke længere med i runden.", title=into.title))
     proposal.merged_into = into
-    _move(session, user, proposal, ProposalStatus.MERGED, "proposal.merge", into=into.id, into_title=into.title)
+    record(
+        session, "proposal.merge", actor=user, obj=proposal,
+        details=_move(proposal, ProposalStatus.MERGED, into=into.id, into_title=into.title),
+    )
     record(session, "proposal.absorb", actor=user, obj=into, details={"merged": proposal.id, "merged_title": proposal.title})
     tell_proposer(session, proposal, "merged", role="merged", other_id=into.id)
     tell_proposer(session, into, "merged", role="survivor", other_id=proposal.id)
