@@ -106,14 +106,11 @@ def _read_password() -> str:
 @click.option("--community", "communities", multiple=True, help="Community slug (playmakers; repeatable).")
 def create_staff_command(email: str, role: str, communities: tuple[str, ...]) -> None:
     """Create a staff user; the password is asked for twice, or read as two lines from stdin."""
-    from pb.admin.services import StaffError, create_staff
+    from pb.admin.services import create_staff
 
     password = _read_password()
     session = get_session()
-    try:
-        user = create_staff(session, email, password, Role(role), communities)
-    except StaffError as error:
-        raise click.ClickException(str(error)) from None
+    user = create_staff(session, email, password, Role(role), communities)
     session.commit()
     scope = f" for {', '.join(c.slug for c in user.communities)}" if user.communities else ""
     click.echo(f"Created {user.role.value} {user.email}{scope}.")

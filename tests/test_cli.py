@@ -66,7 +66,10 @@ def test_create_staff_reports_errors_in_one_line(runner) -> None:
     mismatch = runner.invoke(args=["create-staff", "a@example.org", "--role", "admin"], input="one password\nanother one\n")
     assert mismatch.exit_code == 1 and "differ" in mismatch.output
     scope = runner.invoke(args=["create-staff", "a@example.org", "--role", "playmaker"], input="pw pw pw pw\npw pw pw pw\n")
-    assert scope.exit_code == 1 and "needs at least one --community" in scope.output
+    assert scope.exit_code == 1 and "En playmaker skal have mindst ét lokalsamfund." in scope.output
+    assert len(scope.output.strip().splitlines()) == 1
+    weak = runner.invoke(args=["create-staff", "a@example.org", "--role", "admin"], input=" " * 10 + "\n" + " " * 10 + "\n")
+    assert weak.exit_code == 1 and "mellemrum" in weak.output
     role = runner.invoke(args=["create-staff", "a@example.org", "--role", "king"])
     assert role.exit_code == 2
 

@@ -1,18 +1,23 @@
 """Staff users: creating them (the CLI and, later, the admin pages)."""
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.audit.services import record
 from pb.auth.models import Role, StaffUser
-from pb.auth.services import MIN_PASSWORD_LENGTH, hash_password
+from pb.auth.passwords import check_password
+from pb.auth.services import hash_password
 from pb.communities.models import Community
+from pb.emails import valid_email
+from pb.errors import DomainError
 
 
-class StaffError(ValueError):
-    """A staff account cannot be created or changed as asked; the message says why."""
+class StaffError(DomainError):
+    """A staff account cannot be created or changed as asked; the Danish message says why."""
+
+    status = 422
 
 
 def create_staff(
@@ -24,23 +29,23 @@ def create_staff(
     *,
     actor_label: str = "cli",
 ) -> StaffUser:
-    """Create a staff user. Raises StaffError for a bad email, weak password, taken email or bad scope."""
-    try:
-        email = validate_email(email, check_deliverability=False).normalized.lower()
-    except EmailNotValidError as error:
-        raise StaffError(f"invalid email address: {error}") from None
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise StaffError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
+    """Create a staff user.
+
+    Raises InvalidEmail, WeakPassword (the one password policy) or StaffError
+    (taken email, wrong community scope); all are DomainErrors in Danish.
+    """
+    email = valid_email(email)
+    check_password(password)
     if session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
-        raise StaffError(f"a staff user with the email {email} already exists")
+        raise StaffError(_l("Der findes allerede en medarbejder med e-mailen %(email)s.", email=email))
     if role is Role.PLAYMAKER and not community_slugs:
-        raise StaffError("a playmaker needs at least one --community")
+        raise StaffError(_l("En playmaker skal have mindst ét lokalsamfund."))
     if role is not Role.PLAYMAKER and community_slugs:
-        raise StaffError("only playmakers are limited to communities; leave out --community")
+        raise StaffError(_l("Kun playmakere hører til bestemte lokalsamfund. Administratorer og medarbejdere når dem alle."))
     communities = list(session.scalars(select(Community).where(Community.slug.in_(community_slugs))))
     unknown = sorted(set(community_slugs) - {c.slug for c in communities})
     if unknown:
-        raise StaffError(f"unknown community: {', '.join(unknown)}")
+        raise StaffError(_l("Lokalsamfundet findes ikke: %(slugs)s.", slugs=", ".join(unknown)))
 
     user = StaffUser(email=email, password_hash=hash_password(password), role=role)
     user.communities = communities

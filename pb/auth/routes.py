@@ -19,16 +19,10 @@ def login():
         session.commit()
         try:
             user = finish_sign_in(session, attempt, form.password.data)
-        except LoginThrottled:
-            session.commit()
-            form.form_errors.append(
-                _("For mange forkerte forsøg. Vent 15 minutter, og prøv så igen.")
-            )
-            status = 429
-        except InvalidCredentials:
-            session.commit()
-            form.form_errors.append(_("Forkert e-mail eller adgangskode. Prøv igen."))
-            status = 422
+        except (InvalidCredentials, LoginThrottled) as error:
+            session.commit()  # the failed attempt and its audit event are kept
+            form.form_errors.append(str(error))
+            status = error.status
         else:
             session.commit()
             log_in(user)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from datetime import timedelta
 from functools import lru_cache
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -13,23 +13,29 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from pb.audit.services import record
 from pb.auth.models import LoginAttempt, StaffUser
 from pb.db import utcnow
+from pb.emails import normalise_email
+from pb.errors import DomainError
 
 MAX_FAILURES = 5
 THROTTLE_WINDOW = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
 
 
-class InvalidCredentials(Exception):
+class InvalidCredentials(DomainError):
     """Wrong email or password (deliberately not saying which)."""
 
+    status = 422
 
-class LoginThrottled(Exception):
+    def __init__(self) -> None:
+        super().__init__(_l("Forkert e-mail eller adgangskode. Prøv igen."))
+
+
+class LoginThrottled(DomainError):
     """Too many failed sign-ins for this account or address in the last 15 minutes."""
 
+    status = 429
 
-def normalise_email(email: str) -> str:
-    """One spelling per address, everywhere: Unicode NFC, trimmed, lower case."""
-    return unicodedata.normalize("NFC", email).strip().lower()
+    def __init__(self) -> None:
+        super().__init__(_l("For mange forkerte forsøg. Vent 15 minutter, og prøv så igen."))
 
 
 def hash_password(password: str) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from pb.audit.services import record
-from pb.auth.services import normalise_email
+from pb.emails import normalise_email
 from pb.communities.models import Community
 from pb.db import utcnow
 from pb.errors import DomainError

@@ -27,7 +27,7 @@ from pb.errors import DomainError
 from pb.rounds.models import Phase, Round
 from pb.rounds.phases import Action, require_phase
 from pb.auth.models import StaffUser
-from pb.auth.services import normalise_email
+from pb.emails import normalise_email
 from pb.voting.models import Voter, VoterSource
 
 #: Column names a roll may use, Danish or English, and the field each one fills.

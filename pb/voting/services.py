@@ -12,7 +12,7 @@ from pb.db import utcnow
 from pb.errors import DomainError, NotAllowed
 from pb.rounds.models import Round
 from pb.auth.models import StaffUser
-from pb.auth.services import normalise_email
+from pb.emails import normalise_email
 from pb.audit.services import record
 from pb.rounds.phases import ALLOWED_PHASES, Action, require_phase
 from pb.voting import identity
