@@ -129,7 +129,48 @@ def expire_proposals_command() -> None:
     click.echo(f"Deleted {count} unconfirmed proposal(s) older than 7 days.")
 
 
-COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_command, expire_proposals_command)
+
+
+def _round_or_fail(round_id: int | None) -> Any:
+    """The round the command acts on: ``--round ID``, else the current round (CONTRACTS.md)."""
+    from pb.rounds.models import Round
+    from pb.rounds.services import current_round
+
+    session = get_session()
+    round_ = session.get(Round, round_id) if round_id is not None else current_round(session)
+    if round_ is None:
+        raise click.ClickException(f"no round with id {round_id}" if round_id is not None else "there is no current round")
+    return round_
+
+
+@click.command("advance-phase")
+@with_appcontext
+@database_errors_in_one_line
+@click.option("--to", "to", required=True, type=click.Choice([p.value for p in Phase]), help="The phase to move to.")
+@click.option("--round", "round_id", type=int, help="Round id (default: the newest round that is not archived).")
+@click.option("--yes", is_flag=True, help="Answer yes to the warnings (e.g. proposals still waiting for moderation).")
+def advance_phase_command(to: str, round_id: int | None, yes: bool) -> None:
+    """Move a round's phase forward, with the same checks and audit as the web page."""
+    from pb.rounds.advance import advance_phase, check_phase_move
+
+    session = get_session()
+    round_ = _round_or_fail(round_id)
+    target = Phase(to)
+    warnings = check_phase_move(session, round_, target)
+    for warning in warnings:
+        click.echo(f"Advarsel: {warning}", err=True)
+    if warnings and not yes:
+        if not sys.stdin.isatty():
+            raise click.ClickException("not moved: confirm the warnings above with --yes")
+        click.confirm("Flyt runden alligevel?", abort=True)
+    before = round_.phase
+    advance_phase(session, round_, target, actor=None, actor_label="cli", confirm=True)
+    session.commit()
+    seed = f" Tie-break seed: {round_.tie_break_seed}." if target is Phase.VOTING else ""
+    click.echo(f"Round {round_.id} ({round_.name}) moved from {before.value} to {target.value}.{seed}")
+
+
+COMMANDS = (upgrade_command, init_db_command, seed_demo_command, create_staff_command, advance_phase_command, expire_proposals_command)
 
 
 def init_app(app: Flask) -> None:

@@ -18,8 +18,8 @@ from pb.communities.models import Community
 from pb.db import utcnow
 from pb.demo.content import CATEGORIES, COMMUNITIES, DEMO_VOTER_NAMES, PROPOSALS, PROPOSERS
 from pb.proposals.models import Proposal, ProposalStatus
-from pb.rounds.models import Category, Phase, PhaseWindow, Round, SelectionRule
-from pb.rounds.services import budgets_by_formula, set_budget
+from pb.rounds.models import Category, CommunityBudget, Phase, PhaseWindow, Round, SelectionRule
+from pb.rounds.services import budgets_by_formula
 from pb.auth.models import Role, StaffUser
 from pb.admin.services import create_staff
 from pb.voting.models import Voter, VoterSource
@@ -159,7 +159,8 @@ def _budgets(session: Session, round_: Round, communities: dict[str, Community],
     have = {b.community_id for b in round_.budgets}
     for slug, amount in amounts.items():
         if communities[slug].id not in have:
-            set_budget(session, round_, communities[slug].id, amount)
+            # Demo data is loaded as it stands, in whatever phase the demo round is in.
+            session.add(CommunityBudget(round=round_, community_id=communities[slug].id, amount=amount))
             summary.count("budgets")
 
 

@@ -66,6 +66,8 @@ def budgets_by_formula(total: int, base_amount: int, populations: Mapping[str, i
 
 
 def set_budget(session: Session, round_: Round, community_id: int, amount: int) -> CommunityBudget:
+    """Set one community's budget. Raises PhaseClosed once voting has begun."""
+    require_phase(round_, Action.SET_BUDGETS)
     budget = next((b for b in round_.budgets if b.community_id == community_id), None)
     if budget is None:
         budget = CommunityBudget(round=round_, community_id=community_id, amount=amount)
