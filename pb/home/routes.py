@@ -6,7 +6,7 @@ from pb.home import bp
 from pb.home.services import database_is_up, front_page
 from pb.proposals.forms import optional_int
 from pb.proposals.services import public_proposals
-from pb.rounds.services import budget_by_community, current_round
+from pb.rounds.services import budget_by_community, public_round
 
 
 @bp.get("/")
@@ -18,7 +18,7 @@ def index():
 def community(slug: str):
     session = get_session()
     community = community_by_slug(session, slug) or abort(404)
-    round_ = current_round(session)
+    round_ = public_round(session)
     category_id = optional_int(request.args.get("kategori"))
     category = next((c for c in round_.categories if c.id == category_id), None) if round_ else None
     return render_template(

@@ -1,4 +1,4 @@
-"""What the public pages show: the current round and its communities."""
+"""What the public pages show: the public round (``public_round``) and its communities."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from pb.communities.models import Community
 from pb.proposals.models import Proposal, ProposalStatus
 from pb.rounds.models import Round
-from pb.rounds.services import budget_by_community, current_round
+from pb.rounds.services import budget_by_community, public_round
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class FrontPage:
 
 
 def front_page(session: Session) -> FrontPage:
-    round_ = current_round(session)
+    round_ = public_round(session)
     communities = list(session.scalars(select(Community).order_by(Community.name)))
     budgets = budget_by_community(round_) if round_ else {}
     cards = [CommunityCard(c, budgets.get(c.id)) for c in communities]

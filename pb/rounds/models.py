@@ -94,6 +94,8 @@ class Round(Base):
     contact_phone: Mapped[Optional[str]] = mapped_column(String(40))
     #: Paper ballots count only after a second playmaker confirms them.
     paper_four_eyes: Mapped[bool] = mapped_column(default=False)
+    #: Set when an official pins this round as the one the public pages show (see ``public_round``).
+    pinned_public_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     phase_windows: Mapped[list[PhaseWindow]] = relationship(

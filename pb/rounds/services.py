@@ -1,4 +1,4 @@
-"""Rounds: finding the current one, and budgets by formula."""
+"""Rounds: the current (staff) and public round, the public pin, and budgets."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from pb.audit.services import record
 from pb.communities.models import Community
-from pb.errors import DomainError
+from pb.db import utcnow
+from pb.errors import DomainError, NotAllowed
 from pb.i18n import format_kroner
 from pb.labels import PHASE_NAMES, SELECTION_RULE_NAMES
 from pb.rounds.models import BallotType, Category, CommunityBudget, Phase, PhaseWindow, Round, SelectionRule
@@ -27,15 +28,68 @@ if TYPE_CHECKING:
 LOCAL_ZONE = ZoneInfo("Europe/Copenhagen")
 
 
-def current_round(session: Session) -> Round | None:
-    """The newest round that is not archived (the CLI's default ``--round``)."""
+
+def _newest(session: Session, *conditions: Any) -> Round | None:
     return session.scalar(
         select(Round)
-        .where(Round.phase != Phase.ARCHIVED)
+        .where(*conditions)
         .order_by(Round.created_at.desc(), Round.id.desc())
         .options(selectinload(Round.phase_windows), selectinload(Round.budgets))
         .limit(1)
     )
+
+
+def current_round(session: Session) -> Round | None:
+    """The newest round that is not archived: the staff's working round and the CLI's default ``--round``."""
+    return _newest(session, Round.phase != Phase.ARCHIVED)
+
+
+def public_round(session: Session) -> Round | None:
+    """The round the public pages show: the one an official pinned, else the newest round past draft.
+
+    A new draft round (next year's, being prepared) never hides the published one.
+    """
+    pinned = session.scalar(
+        select(Round)
+        .where(Round.pinned_public_at.is_not(None), Round.phase != Phase.DRAFT)
+        .order_by(Round.pinned_public_at.desc())
+        .options(selectinload(Round.phase_windows), selectinload(Round.budgets))
+        .limit(1)
+    )
+    return pinned or _newest(session, Round.phase != Phase.DRAFT)
+
+
+class PinRefused(DomainError):
+    """A round still in draft cannot be shown to the public."""
+
+    status = 409
+
+
+def pin_public_round(session: Session, round_: Round, *, actor: StaffUser | None, actor_label: str | None = None) -> None:
+    """Show ``round_`` on the public pages instead of the newest one, audited.
+
+    Raises NotAllowed for a playmaker and PinRefused for a draft round.
+    """
+    _require_official(actor)
+    if round_.phase is Phase.DRAFT:
+        raise PinRefused(_l("En runde under forberedelse kan ikke vises offentligt."))
+    for other in session.scalars(select(Round).where(Round.pinned_public_at.is_not(None), Round.id != round_.id)):
+        other.pinned_public_at = None
+    round_.pinned_public_at = utcnow()
+    record(session, "round.pin_public", actor=actor, actor_label=actor_label, obj=round_)
+
+
+def unpin_public_round(session: Session, *, actor: StaffUser | None, actor_label: str | None = None) -> None:
+    """Go back to showing the newest round past draft, audited. Raises NotAllowed for a playmaker."""
+    _require_official(actor)
+    for pinned in session.scalars(select(Round).where(Round.pinned_public_at.is_not(None))):
+        pinned.pinned_public_at = None
+        record(session, "round.unpin_public", actor=actor, actor_label=actor_label, obj=pinned)
+
+
+def _require_official(actor: StaffUser | None) -> None:
+    if actor is not None and not actor.is_official:
+        raise NotAllowed(_l("Kun kommunens medarbejdere kan vælge, hvilken runde der vises offentligt."))
 
 
 def budget_by_community(round_: Round) -> dict[int, int]:

@@ -1,0 +1,24 @@
+"""public round pin: an official may choose which round the public pages show
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-12-02
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('round') as batch:
+        batch.add_column(sa.Column('pinned_public_at', sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('round') as batch:
+        batch.drop_column('pinned_public_at')
