@@ -7,6 +7,7 @@ from typing import Any, Mapping
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from pb.clientaddress import CheckedClientAddress
 from pb.config import settings_from_environment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
+    # ProxyFix runs first and CheckedClientAddress after it, so the address the app sees is always valid.
+    app.wsgi_app = CheckedClientAddress(app.wsgi_app)  # type: ignore[method-assign]
     if settings.trusted_proxies:
         count = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
@@ -71,9 +74,9 @@ def create_wsgi_app() -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from pb import auth
     from pb.admin import bp as admin_bp
     from pb.auth import bp as auth_bp
-    from pb.auth.access import staff_context
     from pb.home import bp as home_bp
     from pb.mail import bp as mail_bp
     from pb.rounds.routes import bp as rounds_bp
@@ -83,7 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from pb.moderation import bp as moderation_bp
     from pb.proposals import bp as proposals_bp
 
-    app.context_processor(staff_context)
+    auth.init_app(app)
     app.register_blueprint(home_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)

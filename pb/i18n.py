@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask import Flask, has_request_context, request, url_for
 from flask_babel import Babel, format_date, get_locale
 from markupsafe import Markup
+from werkzeug.exceptions import NotFound
 
 #: The languages offered, Danish first, with their names as the switch shows them.
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
@@ -74,15 +75,23 @@ def init_babel(app: Flask) -> None:
 
 
 def language_links() -> list[dict[str, object]]:
-    """The language switch: the current page, with its query, in each language."""
+    """The language switch: the current page, with its query, in each language.
+
+    A link is always followed with GET, so a page reached by POST only (a
+    sign-out, a form's error page) or by a method its route refuses (405)
+    switches language on the front page instead of on a URL that would fail.
+    """
     active = current_language()
     args = request.args.to_dict(flat=False)
     args.pop("lang", None)
+    rule = request.url_rule
     links = []
     for code, label in LANGUAGE_NAMES.items():
-        if request.endpoint and request.url_rule is not None:
+        if rule is not None and request.endpoint and "GET" in (rule.methods or ()):
             url = url_for(request.endpoint, **(request.view_args or {}), **args, lang=code)
-        else:  # a 404 has no endpoint: link to the same path
+        elif isinstance(request.routing_exception, NotFound):  # no such page: the same path, for a typo's sake
             url = f"{request.path}?{urlencode({**args, 'lang': code}, doseq=True)}"
+        else:
+            url = url_for("home.index", lang=code)
         links.append({"code": code, "label": label, "url": url, "active": code == active})
     return links

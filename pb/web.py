@@ -1,11 +1,16 @@
 """What every response shares: CSRF, security headers, the language cookie and error pages."""
 from __future__ import annotations
 
-from flask import Flask, Response, g, render_template, request
+from typing import Any, Iterable
+
+from flask import Flask, Response, abort, g, render_template, request
+from flask.globals import request_ctx
+from markupsafe import escape
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, Map
 
 from pb.errors import DomainError
 from pb.i18n import LANGUAGE_COOKIE, LANGUAGES
@@ -30,12 +35,24 @@ ERROR_TEXTS = {
     403: (_l("Du har ikke adgang til siden"), _l("Din bruger må ikke se eller gøre dette. Kontakt kommunen, hvis du mener, det er en fejl.")),
     404: (_l("Siden findes ikke"), _l("Vi kan ikke finde den side, du leder efter. Måske er linket forkert, eller siden er flyttet.")),
     405: (_l("Siden kan ikke bruges sådan"), _l("Du kom til siden på en måde, den ikke understøtter. Gå tilbage, og prøv igen.")),
+    413: (_l("Det, du sendte, er for stort"), _l("Formularen eller filen fylder mere, end siden kan tage imod. Gør den mindre, og prøv igen.")),
     429: (_l("For mange forsøg"), _l("Du har prøvet for mange gange på kort tid. Vent lidt, og prøv igen.")),
     500: (_l("Der skete en fejl hos os"), _l("Det er ikke din skyld. Prøv igen om lidt. Sker det igen, så kontakt kommunen.")),
 }
 
 
+class BoundedIntegerConverter(IntegerConverter):
+    """``<int:...>`` that stops at the database's integer range: a huge id is a 404, never a database error."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:  # noqa: A002  (werkzeug's name)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = BoundedIntegerConverter
+    # Before CSRF, so a NUL byte in a form is refused before anything reads the form.
+    app.before_request(_refuse_unstorable_input)
     csrf.init_app(app)
     app.after_request(_security_headers)
     app.after_request(_remember_language)
@@ -44,6 +61,26 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DomainError, _domain_error)
+
+
+def has_unstorable_text(values: Iterable[str]) -> bool:
+    """True when a text holds a NUL byte, which PostgreSQL cannot store in a text column."""
+    return any("\x00" in value for value in values)
+
+
+def _refuse_unstorable_input() -> None:
+    """The one guard for every route: a NUL byte in the path, the query or a form never reaches the database.
+
+    A path with one names nothing that exists (404); a query or form with one
+    is refused as a bad request (400), before any view or CSRF check reads it.
+    """
+    if has_unstorable_text([request.path]):
+        abort(404)
+    for values in (request.args, request.form):
+        if has_unstorable_text(text for pair in values.items(multi=True) for text in pair):
+            abort(400)
+    if has_unstorable_text(file.filename or "" for file in request.files.values()):
+        abort(400)
 
 
 def _security_headers(response: Response) -> Response:
@@ -68,7 +105,12 @@ def _remember_language(response: Response) -> Response:
 
 
 def render_error(status: int, message: str | None = None) -> tuple[str, int]:
-    title, text = ERROR_TEXTS.get(status, ERROR_TEXTS[500])
+    # A status without its own text borrows the general one of its class, never the 500 text for a 4xx.
+    title, text = ERROR_TEXTS.get(status) or ERROR_TEXTS[400 if status < 500 else 500]
+    if request_ctx.url_adapter is None:
+        # The request was too broken to route (e.g. an invalid Host): no URL can be built, so no layout.
+        page = f'<!doctype html><html lang="da"><meta charset="utf-8"><title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(message or text)}</p></html>'
+        return page, status
     return (
         render_template("errors/error.html", status=status, title=title, text=message or text),
         status,

@@ -5,7 +5,8 @@ from functools import wraps
 from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import Response, abort, current_app, g, redirect, request, session, url_for
+from werkzeug.exceptions import HTTPException
 from sqlalchemy.exc import SQLAlchemyError
 
 from pb.communities.models import Community
@@ -67,7 +68,9 @@ def staff_required(*roles: Role, community_arg: str | None = None) -> Callable[[
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             user = current_staff()
             if user is None:
-                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+                # Only a page can be come back to: after signing in, the browser follows `next` with a GET.
+                back = request.full_path.rstrip("?") if request.method in ("GET", "HEAD") else None
+                return redirect(url_for("auth.login", next=back))
             if user.role not in allowed:
                 abort(403)
             if community_arg is not None:
@@ -104,9 +107,22 @@ def staff_context() -> dict[str, Any]:
     return {"current_staff": user, "logout_form": LogoutForm() if user else None}
 
 
+#: URL prefix of every staff page (sign-in, administration, and the features' staff routes).
+STAFF_PREFIX = "/staff"
+
+
+def no_store_for_staff(response: Response) -> Response:
+    """Staff pages, and any page rendered for a signed-in staff user, are never cached (shared office PCs)."""
+    if request.path == STAFF_PREFIX or request.path.startswith(STAFF_PREFIX + "/") or g.get("staff_user") is not None:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def safe_next_url(target: str | None) -> str | None:
-    """Only a path on this site, so the sign-in page cannot be used to send people elsewhere."""
+    """Only a page on this site that answers GET, so the sign-in page sends nobody elsewhere or to a 405."""
     if not target:
+        return None
+    if not _answers_get(target):
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
@@ -114,3 +130,13 @@ def safe_next_url(target: str | None) -> str | None:
     if "\\" in target or any(ord(ch) < 32 for ch in target):
         return None
     return target
+
+
+def _answers_get(path: str) -> bool:
+    """Whether a GET of ``path`` reaches a route (a POST-only URL such as sign-out does not)."""
+    adapter = current_app.url_map.bind("localhost")
+    try:
+        adapter.match(urlsplit(path).path, method="GET")
+    except HTTPException:
+        return False
+    return True

@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from pb.auth import bp
-from pb.auth.access import current_staff, log_in, log_out, safe_next_url, staff_required
+from pb.auth.access import current_staff, log_in, log_out, safe_next_url
 from pb.auth.forms import LoginForm, LogoutForm
 from pb.auth.services import InvalidCredentials, LoginThrottled, begin_sign_in, finish_sign_in, sign_out
 from pb.db import get_session
@@ -34,8 +34,12 @@ def login():
 
 
 @bp.post("/logout")
-@staff_required()
 def logout():
+    """Sign out; someone already signed out (another tab, an expired session) simply lands on the front page.
+
+    No ``staff_required`` here: its detour via the sign-in page would come
+    back to this POST-only URL with a GET (a 405).
+    """
     form = LogoutForm()
     if form.validate_on_submit():
         session = get_session()
