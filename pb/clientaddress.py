@@ -38,7 +38,7 @@ def throttle_key(address: str) -> str:
 
     One IPv6 household or attacker holds a whole /64, and could otherwise use a new address per guess.
     """
-    parsed = ipaddress.ip_address(address)
+    parsed = ipaddress.ip_address(canonical_address(address) or UNKNOWN_ADDRESS)
     if isinstance(parsed, ipaddress.IPv6Address):
         return str(ipaddress.IPv6Network((parsed, 64), strict=False))
     return str(parsed)

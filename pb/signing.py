@@ -26,6 +26,8 @@ class Purpose(enum.Enum):
     PROPOSAL_CONFIRMATION = "pb.proposal-confirmation"
     PROPOSAL_EDIT = "pb.proposal-edit"
     SELF_REGISTRATION = "pb.self-registration"
+    #: Not a link: the cookie that marks a browser a staff user has signed in from (pb/auth throttle).
+    KNOWN_DEVICE = "pb.known-device"
 
 
 #: How long a link stays valid after signing. A ballot link is further limited to the voting phase,
@@ -35,6 +37,7 @@ MAX_AGE: dict[Purpose, timedelta] = {
     Purpose.PROPOSAL_CONFIRMATION: timedelta(days=7),
     Purpose.PROPOSAL_EDIT: timedelta(days=180),
     Purpose.SELF_REGISTRATION: timedelta(days=7),
+    Purpose.KNOWN_DEVICE: timedelta(days=180),
 }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb import create_app
+from pb.audit.models import AuditEvent
 from pb.auth.models import LoginAttempt, Role
 from pb.clientaddress import canonical_address, throttle_key
 from pb.db import SESSION_OVERRIDE
@@ -67,7 +68,9 @@ def test_a_bad_forwarded_for_never_gives_a_500(proxied_client, session, header) 
     )
     assert response.status_code == 422
     stored = session.scalars(select(LoginAttempt.ip_address)).all()[-1]
-    assert canonical_address(stored) == stored
+    assert stored == throttle_key(stored.split("/")[0])
+    audited = session.scalars(select(AuditEvent.ip_address)).all()[-1]
+    assert canonical_address(audited) == audited
 
 
 def test_changing_junk_forwarded_for_does_not_slip_past_the_address_limit(proxied_client, session) -> None:

@@ -78,6 +78,9 @@ class LoginAttempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
+    #: The client's address as the throttle counts it: an IPv4 address, or an IPv6 /64 network.
     ip_address: Mapped[str] = mapped_column(String(45))
+    #: The id from the known-device cookie of this account, when the browser sent a valid one.
+    device: Mapped[Optional[str]] = mapped_column(String(32))
     succeeded: Mapped[bool]
     attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

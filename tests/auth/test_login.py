@@ -1,6 +1,8 @@
 """pb/auth: sign-in, throttling, sessions, audit and the role/community check."""
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from typing import Callable
 
 from flask.testing import FlaskClient
@@ -8,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pb.audit.models import AuditEvent
-from pb.auth.models import Role
+from pb.auth.models import LoginAttempt, Role
+from pb.auth.services import account_delay
 from tests.factories import DEFAULT_PASSWORD
 
 
@@ -68,26 +71,85 @@ def test_invalid_form_shows_field_errors(client, csrf_token) -> None:
     assert 'value="not-an-email"' in html and 'aria-invalid="true"' in html
 
 
-def test_five_failures_throttle_the_account(client, csrf_token, make_staff, session) -> None:
-    """After 5 failures for one account, even the right password is refused for a while."""
+def _age_attempts(session: Session, seconds: int) -> None:
+    """Move every recorded attempt into the past, as if the time had passed."""
+    for attempt in session.scalars(select(LoginAttempt)):
+        attempt.attempted_at -= timedelta(seconds=seconds)
+    session.commit()
+
+
+def test_failures_make_the_account_wait_longer_and_longer(client, csrf_token, make_staff, session) -> None:
+    """After 5 failures the next guess waits 30 s (429 with Retry-After), from any address; the wait doubles."""
     user = make_staff()
     token = csrf_token()
     for n in range(5):
         assert _post_login(client, token, user.email, f"bad {n}", REMOTE_ADDR=f"10.0.0.{n}").status_code == 422
     refused = _post_login(client, token, user.email, DEFAULT_PASSWORD, REMOTE_ADDR="10.0.0.99")
-    assert refused.status_code == 429
-    assert "For mange forkerte forsøg" in refused.get_data(as_text=True)
+    assert refused.status_code == 429 and 25 <= int(refused.headers["Retry-After"]) <= 30
+    assert "For mange forkerte forsøg. Vent et minut" in refused.get_data(as_text=True)
     assert _actions(session)[-1] == "staff.login_throttled"
+    _age_attempts(session, 31)
+    assert _post_login(client, token, user.email, "bad again", REMOTE_ADDR="10.0.0.5").status_code == 422
+    second = _post_login(client, token, user.email, DEFAULT_PASSWORD, REMOTE_ADDR="10.0.0.6")
+    assert second.status_code == 429 and 55 <= int(second.headers["Retry-After"]) <= 60
+    _age_attempts(session, 61)
+    assert _post_login(client, token, user.email, DEFAULT_PASSWORD).status_code == 302
 
 
-def test_five_failures_throttle_the_address(client, csrf_token, make_staff) -> None:
-    """After 5 failures from one IP address, that address is refused for any account."""
+def test_the_delay_grows_to_a_ceiling() -> None:
+    """No wait for the first failures, then 30 s doubling, never more than 15 minutes."""
+    assert account_delay(4) == timedelta(0)
+    assert [account_delay(n).total_seconds() for n in (5, 6, 7, 8)] == [30, 60, 120, 240]
+    assert account_delay(50) == timedelta(minutes=15)
+
+
+def test_colleagues_behind_one_office_address_are_not_locked_out(client, csrf_token, make_staff) -> None:
+    """Many colleagues mistyping from one address do not stop another colleague there."""
+    colleague = make_staff()
+    token = csrf_token()
+    for n in range(12):
+        _post_login(client, token, f"kollega{n}@aarhus.example", "nope nope", REMOTE_ADDR="192.0.2.7")
+    assert _post_login(client, token, colleague.email, DEFAULT_PASSWORD, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+def test_a_flood_from_one_address_is_refused(client, csrf_token, make_staff, session) -> None:
+    """100 failures from one address in 15 minutes stop that address for any account, with Retry-After."""
     user = make_staff()
+    session.add_all(
+        LoginAttempt(email=f"guess{n}@example.org", ip_address="192.0.2.7", succeeded=False) for n in range(100)
+    )
+    session.commit()
+    refused = _post_login(client, csrf_token(), user.email, DEFAULT_PASSWORD, REMOTE_ADDR="192.0.2.7")
+    assert refused.status_code == 429 and 0 < int(refused.headers["Retry-After"]) <= 900
+    assert _post_login(client, csrf_token(), user.email, DEFAULT_PASSWORD, REMOTE_ADDR="192.0.2.8").status_code == 302
+
+
+def test_a_stranger_cannot_lock_out_the_admin(app, client, csrf_token, make_staff) -> None:
+    """Guesses on the admin's account slow the guesser, while the admin's own browser signs in at once."""
+    admin = make_staff(Role.ADMIN)
+    assert _post_login(client, csrf_token(), admin.email, DEFAULT_PASSWORD).status_code == 302  # leaves the device cookie
+    client.post("/staff/logout", data={"csrf_token": csrf_token("/staff/")})
+    stranger = app.test_client()
+    stranger_token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', stranger.get("/staff/login").get_data(as_text=True))[1]
+    statuses = [
+        _post_login(stranger, stranger_token, admin.email, f"guess {n}", REMOTE_ADDR=f"203.0.113.{n}").status_code
+        for n in range(8)
+    ]
+    assert statuses[:5] == [422] * 5 and statuses[5:] == [429] * 3
+    assert _post_login(client, csrf_token(), admin.email, DEFAULT_PASSWORD).status_code == 302
+
+
+def test_a_forged_device_cookie_counts_as_a_stranger(app, client, csrf_token, make_staff) -> None:
+    """A device cookie of another account, or a made-up one, gives no way round the wait."""
+    victim, other = make_staff(), make_staff()
+    _post_login(client, csrf_token(), other.email, DEFAULT_PASSWORD)  # a real cookie, for the other account
+    client.post("/staff/logout", data={"csrf_token": csrf_token("/staff/")})
     token = csrf_token()
     for n in range(5):
-        _post_login(client, token, f"guess{n}@example.org", "nope nope", REMOTE_ADDR="192.0.2.7")
-    assert _post_login(client, token, user.email, DEFAULT_PASSWORD, REMOTE_ADDR="192.0.2.7").status_code == 429
-    assert _post_login(client, token, user.email, DEFAULT_PASSWORD, REMOTE_ADDR="192.0.2.8").status_code == 302
+        _post_login(client, token, victim.email, f"guess {n}")
+    assert _post_login(client, token, victim.email, DEFAULT_PASSWORD).status_code == 429
+    client.set_cookie("pb_device", "made-up", path="/staff")
+    assert _post_login(client, token, victim.email, DEFAULT_PASSWORD).status_code == 429
 
 
 def test_unknown_account_and_inactive_user_fail_alike(client, csrf_token, make_staff) -> None:
