@@ -1,15 +1,15 @@
 """public round pin: an official may choose which round the public pages show
 
-Revision ID: 0003_public_round_pin
-Revises: 0002_mail_outbox
+Revision ID: 0007_public_round_pin
+Revises: 0006_proposal_workflow
 Create Date: 2026-12-02
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_public_round_pin'
-down_revision = '0002_mail_outbox'
+revision = '0007_public_round_pin'
+down_revision = '0006_proposal_workflow'
 branch_labels = None
 depends_on = None
 

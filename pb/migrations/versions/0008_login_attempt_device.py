@@ -1,15 +1,15 @@
 """login attempt device: failures from a staff user's own browser are counted apart
 
-Revision ID: 0004_login_attempt_device
-Revises: 0003_public_round_pin
+Revision ID: 0008_login_attempt_device
+Revises: 0007_public_round_pin
 Create Date: 2026-12-02
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004_login_attempt_device'
-down_revision = '0003_public_round_pin'
+revision = '0008_login_attempt_device'
+down_revision = '0007_public_round_pin'
 branch_labels = None
 depends_on = None
 
