@@ -30,6 +30,11 @@ def _fresh_address() -> dict[str, str]:
     return {"REMOTE_ADDR": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
 
 
+def _expected(statuses: tuple[int, ...], value: str) -> tuple[int, ...]:
+    """A NUL byte is refused by the central guard (pb/web.py) with the friendly 400 before any form sees it."""
+    return (400,) if "\x00" in value else statuses
+
+
 @FUZZ
 @given(field=st.sampled_from(FIELDS), value=TEXT)
 def test_new_proposal_form_never_fails(client, setting, field, value) -> None:
@@ -39,7 +44,7 @@ def test_new_proposal_form_never_fails(client, setting, field, value) -> None:
     data[field] = value
     data["csrf_token"] = _csrf(page)
     response = client.post("/forslag/nyt", data=data, environ_base=_fresh_address())
-    assert response.status_code in (302, 422), response.status_code
+    assert response.status_code in _expected((302, 422), value), response.status_code
     html = response.get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
 
@@ -56,7 +61,7 @@ def test_edit_form_never_fails(app, client, setting, make_proposal, field, value
     data[field] = value
     data["csrf_token"] = _csrf(page)
     response = client.post(path, data=data)
-    assert response.status_code in (302, 422)
+    assert response.status_code in _expected((302, 422), value)
     assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
 
 
@@ -73,4 +78,5 @@ def test_links_with_any_token_never_fail(client, token) -> None:
 @given(value=TEXT)
 def test_community_filter_never_fails(client, setting, value) -> None:
     """Any ?kategori= on the community page is ignored or applied, never a 500."""
-    assert client.get("/lokalsamfund/sabro-test", query_string={"kategori": value}).status_code == 200
+    response = client.get("/lokalsamfund/sabro-test", query_string={"kategori": value})
+    assert response.status_code in _expected((200,), value)
