@@ -60,7 +60,8 @@ class Entry:
 MATRIX: dict[str, Entry] = {
     # Sign-in and out.
     "auth.login": Entry(get=EVERYONE, post=EVERYONE),
-    "auth.logout": Entry(post=ANY_STAFF),
+    # Signing out without a session just lands on the front page.
+    "auth.logout": Entry(post=EVERYONE),
     # Dashboard, communities, the audit log.
     "admin.dashboard": Entry(get=ANY_STAFF),
     "admin.community": Entry(get=COMMUNITY_A),
