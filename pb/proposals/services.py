@@ -7,8 +7,6 @@ mail is rendered (``pb.proposals.mail``), never stored.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -82,30 +80,6 @@ def public_proposal(session: Session, proposal_id: int) -> Proposal | None:
     if proposal.status not in (ProposalStatus.APPROVED, ProposalStatus.MERGED):
         return None
     return proposal
-
-
-# ---------------------------------------------------------------------------
-# Parsing what residents type
-# ---------------------------------------------------------------------------
-
-_CURRENCY = re.compile(r"^(?:kr\.?|dkk)\s*|\s*(?:kr\.?|dkk|,-|,00?|\.-)$", re.IGNORECASE)
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-
-
-def parse_kroner(text: str) -> int | None:
-    """Whole kroner as Danes write them: "85.000", "85000", "85.000 kr.", "85 000", "kr. 85.000,-".
-
-    Returns None for anything else (decimals, letters, a dot that is not a thousands separator).
-    """
-    value = unicodedata.normalize("NFKC", text or "").strip()  # NFKC turns no-break spaces into spaces
-    for _ in range(2):  # "kr. 85.000,-" has something on both sides
-        value = _CURRENCY.sub("", value).strip()
-    value = re.sub(r"(?<=\d) (?=\d{3}\b)", "", value)
-    if value.isascii() and value.isdigit():
-        return int(value)
-    if _GROUPED.match(value):
-        return int(value.replace(".", ""))
-    return None
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from pb.audit.models import AuditEvent
 from pb.db import utcnow
 from pb.proposals.models import Proposal, ProposalStatus
-from pb.proposals.services import expire_unconfirmed, parse_kroner
+from pb.forms import parse_kroner
+from pb.proposals.services import expire_unconfirmed
 from pb.rounds.models import Phase
 from tests.proposals.helpers import link_in
 
